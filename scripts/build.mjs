@@ -1,0 +1,28 @@
+// Bundles the extension client, the language server and the CLI into dist/ with esbuild, so
+// the .vsix and the npm package carry no node_modules.
+import * as esbuild from 'esbuild';
+import { readFileSync, existsSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const production = process.argv.includes('--production');
+
+const entries = [
+  { in: 'server/src/server.ts', out: 'server' },
+  { in: 'server/src/cli/bin.ts', out: 'cli' },
+  { in: 'client/src/extension.ts', out: 'client' },
+].filter((entry) => existsSync(entry.in));
+
+await esbuild.build({
+  entryPoints: entries,
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  external: ['vscode'],
+  sourcemap: !production,
+  minify: production,
+  define: { ROOTGUARD_VERSION: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+});
+console.log(`built ${entries.map((e) => `dist/${e.out}.js`).join(', ')}`);

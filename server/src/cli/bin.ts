@@ -1,0 +1,8 @@
+import { main } from './main';
+
+const code = main(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+});
+process.exitCode = code;

@@ -1,0 +1,100 @@
+import type { Heredoc, Instruction, JSONInstruction } from 'dockerfile-ast';
+import type { LineIndex } from '../core/lineIndex';
+import type { Span } from '../core/span';
+import { joinContinuations } from './continuations';
+import { splitCommands, programName, type MappedText, type SimpleCommand } from './shell';
+
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
+const HEREDOC_MARKER = /<<-?\s*(["']?)[A-Za-z_][A-Za-z0-9_]*\1/g;
+
+/**
+ * The commands a RUN executes. The shell form and `sh -c` strings are read as shell; a heredoc
+ * body is a script only when the heredoc is the command itself (`RUN <<EOF`) or feeds a shell
+ * (`RUN bash <<EOF`); otherwise it is data, such as a file written with `cat <<EOF > f`.
+ */
+export function runCommands(
+  run: JSONInstruction,
+  text: string,
+  index: LineIndex,
+  escape: string,
+): { commands: SimpleCommand[]; isExecForm: boolean } {
+  const json = run.getJSONStrings();
+  if (json.length > 0 && run.getOpeningBracket()) {
+    return { commands: execFormCommands(json.map((j) => ({ value: j.getJSONValue(),
+      span: j.getRange() }))), isExecForm: true };
+  }
+
+  const argsRange = run.getArgumentsRange();
+  if (!argsRange) return { commands: [], isExecForm: false };
+
+  const heredocs = headedHeredocs(run);
+  const lineEnd = heredocs.length > 0 ? heredocs[0].getStartRange().end : argsRange.end;
+  const line = blankOut(joinContinuations(text, index, { start: afterFlags(run, argsRange),
+    end: maxPosition(lineEnd, heredocs) }, escape), HEREDOC_MARKER);
+  const commands = splitCommands(line);
+
+  const first = commands[0];
+  const bodyIsScript = heredocs.length > 0 &&
+    (first === undefined || SHELLS.has(programName(first.words) ?? ''));
+  if (bodyIsScript) {
+    for (const heredoc of heredocs) commands.push(...heredocBody(heredoc, text, index));
+  }
+  return { commands, isExecForm: false };
+}
+
+function execFormCommands(words: { value: string; span: Span }[]): SimpleCommand[] {
+  const commands: SimpleCommand[] = [{ words }];
+  const dashC = words.findIndex((w) => w.value === '-c');
+  if (dashC > 0 && SHELLS.has(programName(words.slice(0, 1)) ?? '') && words[dashC + 1]) {
+    const script = words[dashC + 1];
+    commands.push(...splitCommands(insideJsonString(script.value, script.span)));
+  }
+  return commands;
+}
+
+/**
+ * LIMITATION: positions inside a JSON string are approximate when it holds escapes such as
+ * `\"`, since the decoded value is shorter than the source text; findings still land on the
+ * right word's line.
+ */
+function insideJsonString(value: string, span: Span): MappedText {
+  return {
+    text: value,
+    positionAt: (offset) => ({
+      line: span.start.line,
+      character: Math.min(span.start.character + 1 + offset, span.end.character),
+    }),
+  };
+}
+
+function headedHeredocs(run: JSONInstruction): Heredoc[] {
+  const withHeredocs = run as unknown as { getHeredocs?: () => Heredoc[] };
+  return withHeredocs.getHeredocs ? withHeredocs.getHeredocs() : [];
+}
+
+function heredocBody(heredoc: Heredoc, text: string, index: LineIndex): SimpleCommand[] {
+  const content = heredoc.getContentRange();
+  if (!content) return [];
+  const start = index.offsetAt(content.start);
+  const end = index.offsetAt(content.end);
+  return splitCommands({
+    text: text.slice(start, end),
+    positionAt: (offset) => index.positionAt(start + offset),
+  });
+}
+
+function afterFlags(run: Instruction, argsRange: Span): Span['start'] {
+  const flagged = run as unknown as { getFlags?: () => { getRange(): Span }[] };
+  const flags = flagged.getFlags ? flagged.getFlags() : [];
+  return flags.length > 0 ? flags[flags.length - 1].getRange().end : argsRange.start;
+}
+
+function maxPosition(lineEnd: Span['end'], heredocs: Heredoc[]): Span['end'] {
+  if (heredocs.length === 0) return lineEnd;
+  return { line: lineEnd.line, character: Number.MAX_SAFE_INTEGER };
+}
+
+/** Replaces matches with spaces, keeping every other character's position. */
+function blankOut(source: MappedText, pattern: RegExp): MappedText {
+  return { ...source, text: source.text.replace(pattern, (m) => ' '.repeat(m.length)) };
+}

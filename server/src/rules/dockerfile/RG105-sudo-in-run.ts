@@ -1,0 +1,58 @@
+import type { Finding } from '../../core/finding';
+import { programName, programWords } from '../../dockerfile/shell';
+import { isRootUser, parseUserSpec } from '../../image/users';
+import { finding, type DockerfileRule, type RuleMeta } from '../rule';
+
+const meta: RuleMeta = {
+  id: 'RG105',
+  title: 'sudo in RUN',
+  severity: 'warning',
+  fixable: true,
+  docs: {
+    what: 'A RUN executes `sudo`, in shell form, exec form or a heredoc script. Mentions in ' +
+      'comments, strings or package names (`apk add sudo`) are not counted.',
+    why: 'Build steps run as the current USER; sudo adds a setuid-root binary and a sudoers ' +
+      'file to the image, which is a way back to root for anything that gets into the ' +
+      'container, and under `no-new-privileges` it does not even work. Switch USER around ' +
+      'the steps that need root instead.',
+    bad: {
+      Dockerfile: 'FROM debian:bookworm\nUSER 10001\nRUN sudo apt-get update\nCMD ["bash"]\n',
+    },
+    fix: 'Run the step as root with `USER root` before it and switch back after, or drop ' +
+      '`sudo` when the step already runs as root.',
+    good: {
+      Dockerfile: 'FROM debian:bookworm\nUSER root\nRUN apt-get update\nUSER 10001\n' +
+        'CMD ["bash"]\n',
+    },
+  },
+};
+
+export const RG105: DockerfileRule = {
+  meta,
+  target: 'dockerfile',
+  check({ file, model }) {
+    const findings: Finding[] = [];
+    for (const stage of model.stages) {
+      let buildUser = 'root';
+      for (const run of stage.runs) {
+        buildUser = run.buildUser ?? buildUser;
+        const asRoot = isRootUser(parseUserSpec(buildUser).user);
+        for (const command of run.commands) {
+          const words = programWords(command);
+          if (programName(words) !== 'sudo') continue;
+          const sudo = words[0];
+          const next = words[1];
+          // `sudo -u other cmd` changes user: dropping the word alone would change meaning.
+          const removable = next !== undefined && !next.value.startsWith('-') &&
+            next.span.start.line === sudo.span.start.line;
+          const fixes = removable ? [{ title: 'Remove sudo', safe: asRoot, preferred: asRoot,
+            edits: [{ file, span: { start: sudo.span.start, end: next.span.start },
+              newText: '' }] }] : [];
+          findings.push(finding(meta, file, sudo.span,
+            'RUN uses sudo; switch USER around the steps that need root instead.', {}, fixes));
+        }
+      }
+    }
+    return findings;
+  },
+};
