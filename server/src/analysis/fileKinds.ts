@@ -3,7 +3,8 @@ import * as path from 'node:path';
 /** Dockerfile names podman and docker pick up, and the common suffixed variants. */
 export function isDockerfile(file: string): boolean {
   const name = path.basename(file);
-  return /^(Dockerfile|Containerfile)(\.[\w.-]+)?$/.test(name) || /\.(dockerfile|Dockerfile)$/.test(name);
+  return /^(Dockerfile|Containerfile)(\.[\w.-]+)?$/.test(name) ||
+    /\.(dockerfile|Dockerfile)$/.test(name);
 }
 
 /** nginx configs by name: nginx.conf, *.nginx, conf.d/*.conf, sites-available/*. */
@@ -15,7 +16,11 @@ export function isNginxConfigByName(file: string): boolean {
   return name.endsWith('.conf') && (parent === 'conf.d' || parent === 'nginx');
 }
 
-const NGINX_CONTENT = /^\s*(?:(?:http|events|server|upstream|stream)\s*\{|location\s+\S[^\n]*\{|(?:listen|server_name|proxy_pass|worker_processes)\s+[^\n;]+;)/m;
+const NGINX_CONTENT = new RegExp([
+  String.raw`^[ \t]*(?:(?:http|events|server|upstream|stream)\s*\{`,
+  String.raw`location\s+\S[^\n{]{0,200}\{`,
+  String.raw`(?:listen|server_name|proxy_pass|worker_processes)[ \t]+[^\n;]{1,200};)`,
+].join('|'), 'm');
 
 /** Other `.conf` files are nginx when their content reads like it. */
 export function looksLikeNginx(text: string): boolean {
