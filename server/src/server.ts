@@ -20,6 +20,7 @@ const documents = new TextDocuments(TextDocument);
 const session = new Session(connection, documents);
 let folders: string[] = [];
 let pullsConfiguration = false;
+let indexedIn = 0;
 
 connection.onInitialize((params) => {
   folders = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri)).filter(
@@ -27,6 +28,14 @@ connection.onInitialize((params) => {
   if (folders.length === 0 && params.rootUri) folders = [pathOf(params.rootUri) ?? ''];
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
   session.settings = readSettings(params.initializationOptions?.settings);
+
+  // Indexed before any document is opened, so the first analysis already knows which
+  // configs each Dockerfile copies.
+  // LIMITATION: the scan is synchronous; a workspace of hundreds of thousands of files delays
+  // the first diagnostics by the time a walk of it takes.
+  const started = Date.now();
+  session.index.scan(folders.filter(Boolean), session.settings.maxFileBytes);
+  indexedIn = Date.now() - started;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -43,11 +52,9 @@ connection.onInitialized(async () => {
     void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     await refreshSettings();
   }
-  const started = Date.now();
-  session.index.scan(folders.filter(Boolean), session.settings.maxFileBytes);
   connection.console.info(`Rootguard language server started; indexed ${
     session.index.allDockerfiles().length} Dockerfiles and ${
-    session.index.allConfigs().length} nginx configs in ${Date.now() - started} ms.`);
+    session.index.allConfigs().length} nginx configs in ${indexedIn} ms.`);
   session.validateAll();
 });
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeImage, analyzeStandaloneConfig } from '../analysis/analyze';
+import { analyzeProject } from '../analysis/project';
 import type { AnalysisSettings } from '../analysis/settings';
 import type { Finding } from '../core/finding';
 import { classify, diskWorkspace, findFiles, readText, type FoundFiles } from './fsWorkspace';
@@ -38,31 +38,7 @@ export function lintPaths(paths: string[], settings: AnalysisSettings): Finding[
   }
   const dockerfiles = unique(found.dockerfiles);
   const configs = unique(found.configs);
-  return analyzeAll(dockerfiles, configs, settings);
-}
-
-function analyzeAll(dockerfiles: string[], configs: string[], settings: AnalysisSettings):
-  Finding[] {
-  const workspace = diskWorkspace(configs);
-  const findings: Finding[] = [];
-  const placed = new Set<string>();
-  for (const file of dockerfiles) {
-    const text = workspace.read(file);
-    if (text === undefined) continue;
-    const result = analyzeImage(file, text, workspace, settings);
-    for (const [owner, list] of result.findings) {
-      if (placed.has(owner)) continue;
-      placed.add(owner);
-      findings.push(...list);
-    }
-  }
-  for (const file of configs) {
-    if (placed.has(file)) continue;
-    const text = workspace.read(file);
-    if (text !== undefined) findings.push(...analyzeStandaloneConfig(file, text, workspace,
-      settings));
-  }
-  return findings;
+  return analyzeProject(dockerfiles, configs, diskWorkspace(configs), settings);
 }
 
 function looksLikeDockerfileText(file: string): boolean {
