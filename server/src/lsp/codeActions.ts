@@ -62,10 +62,13 @@ function matches(finding: Finding, diagnostic: Diagnostic): boolean {
 /** The preferred safe fix of each finding, skipping fixes that would collide. */
 export function fixAllEdits(findings: Finding[]): TextEdit[] {
   const chosen: TextEdit[] = [];
+  const applied = new Set<Fix>();
   for (const finding of findings) {
     const fix = finding.fixes.find((f) => f.safe && f.preferred) ??
       finding.fixes.find((f) => f.safe);
-    if (!fix || collides(fix, chosen)) continue;
+    // Findings may share one fix (every `listen 80` of a file moves together): apply it once.
+    if (!fix || applied.has(fix) || collides(fix, chosen)) continue;
+    applied.add(fix);
     chosen.push(...fix.edits.filter((e) => !chosen.some((c) => sameEdit(c, e))));
   }
   return chosen;

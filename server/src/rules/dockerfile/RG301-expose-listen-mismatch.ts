@@ -1,5 +1,6 @@
 import type { Finding, Fix, TextEdit } from '../../core/finding';
 import type { ExposeInstruction } from '../../dockerfile/model';
+import { FIRST_UNPRIVILEGED_PORT } from '../../dockerfile/ports';
 import type { ImageContext } from '../../image/context';
 import { listenPorts, serversWithoutListen } from '../../nginx/listen';
 import type { PlacedConfig } from '../../analysis/checks';
@@ -36,18 +37,22 @@ export const RG301: DockerfileRule = {
   target: 'dockerfile',
   check({ file, text, image, configs }) {
     if (configs.length === 0) return [];
-    const listening = listeningPorts(configs, image);
+    const listening = listeningPorts(configs);
     if (listening.size === 0) return [];
 
     const exposed = new Set<number>();
     const findings: Finding[] = [];
-    const fix = alignFix(file, text, image, [...listening].sort((a, b) => a - b));
+    // Exposing a privileged listen port would trade this finding for RG104; RG201's fix,
+    // which moves listen and EXPOSE together, is the one to offer then.
+    const sorted = [...listening].sort((a, b) => a - b);
+    const fixes = sorted.some((p) => p < FIRST_UNPRIVILEGED_PORT) ? []
+      : [alignFix(file, text, image, sorted)];
     for (const { port } of image.exposed) {
       for (let p = port.first; p <= port.last && p - port.first < 65536; p++) exposed.add(p);
       if (port.first === port.last && !listening.has(port.first)) {
         findings.push(finding(meta, file, port.value.span,
           `EXPOSE ${port.first}, but no nginx config of this image listens on it ` +
-          `(they listen on ${[...listening].join(', ')}).`, { port: port.first }, [fix]));
+          `(they listen on ${[...listening].join(', ')}).`, { port: port.first }, fixes));
       }
     }
 
@@ -57,21 +62,20 @@ export const RG301: DockerfileRule = {
       if (anchor) {
         findings.push(finding(meta, file, anchor,
           `nginx listens on ${missing.join(', ')}, which the image does not EXPOSE.`,
-          { port: missing[0] }, [fix]));
+          { port: missing[0] }, fixes));
       }
     }
     return findings;
   },
 };
 
-function listeningPorts(configs: PlacedConfig[], image: ImageContext): Set<number> {
+function listeningPorts(configs: PlacedConfig[]): Set<number> {
   const ports = new Set<number>();
   for (const { config } of configs) {
     for (const listen of listenPorts(config)) ports.add(listen.port);
-    // A server without listen binds 8000 when nginx is not root, 80 when it is.
-    if (serversWithoutListen(config).length > 0) {
-      ports.add(image.runtimeUser.identity.isRoot ? 80 : 8000);
-    }
+    // A server without listen binds 8000 when nginx is not root (80 as root). Configs are
+    // judged for the non-root user the image runs as, or should run as: 8000.
+    if (serversWithoutListen(config).length > 0) ports.add(8000);
   }
   return ports;
 }

@@ -29,9 +29,9 @@ export function movePortFix(
       edits.push(replace(placed.file, listen.span, text));
     }
   }
-  const files = new Set(edits.map((e) => e.file)).size;
+  const both = new Set(edits.map((e) => e.file)).size > 1 ? ' (Dockerfile and config)' : '';
   return {
-    title: `Use port ${newPort} instead of ${oldPort}${files > 1 ? ' (Dockerfile and config)' : ''}`,
+    title: `Use port ${newPort} instead of ${oldPort}${both}`,
     edits: dedupe(edits),
     safe: true,
     preferred: true,
@@ -44,11 +44,16 @@ function exposeEdit(port: ExposedPort, newPort: number, image: ImageContext | un
   const file = image?.model.file ?? '';
   const { value } = port;
   if (!value.raw.includes('$') || !image) {
-    return replace(file, value.span, value.raw.replace(String(port.first), String(newPort)));
+    // The whole number or range: `22-22` becomes `8022`, not `8022-22`.
+    return replace(file, value.span, value.raw.replace(/^\d+(-\d+)?/, String(newPort)));
   }
   const definition = findDefinition(image, value.used[0]);
-  if (definition?.valueSpan && definition.value === String(port.first)) {
-    return replace(file, definition.valueSpan, String(newPort));
+  const words = definition?.value?.trim().split(/\s+/) ?? [];
+  if (definition?.valueSpan && words.includes(String(port.first))) {
+    // `ARG PORTS="80 443"` keeps 443 when 80 moves.
+    const moved = words.map((w) => (w === String(port.first) ? String(newPort) : w));
+    return replace(file, definition.valueSpan,
+      moved.length > 1 ? `"${moved.join(' ')}"` : String(newPort));
   }
   const suffix = port.protocol === 'tcp' ? '' : `/${port.protocol}`;
   return replace(file, value.span, `${newPort}${suffix}`);

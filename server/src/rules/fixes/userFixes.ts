@@ -19,11 +19,15 @@ export function addUserFix(image: ImageContext, text: string): Fix | undefined {
   };
 }
 
-/** Creates a system user in the base distro's own syntax, then switches to it. */
+/**
+ * Creates a system user in the base distro's own syntax, then switches to it. Offered only
+ * when the image has no non-root user yet: switching away from one the build already gave
+ * files to would make those files unwritable again.
+ */
 export function createUserFix(image: ImageContext, text: string): Fix | undefined {
   const stage = image.chain[image.chain.length - 1];
   const create = createUserCommand(image.base.distro);
-  if (!stage || !create) return undefined;
+  if (!stage || !create || suggestedUser(image) !== FALLBACK_UID) return undefined;
   return {
     title: `Create user ${NEW_USER} and run as it`,
     edits: [userInsertion(image.model.file, text, stage, [create, `USER ${NEW_USER}`])],

@@ -1,4 +1,4 @@
-import type { Finding } from '../../core/finding';
+import type { Finding, Fix } from '../../core/finding';
 import { FIRST_UNPRIVILEGED_PORT } from '../../dockerfile/ports';
 import { listenPorts } from '../../nginx/listen';
 import { movePortFix } from '../fixes/portFixes';
@@ -27,14 +27,25 @@ export const RG201: NginxRule = {
   target: 'nginx',
   check({ file, config, judgement, self }) {
     const findings: Finding[] = [];
+    // One fix per port moves every listen on it (and EXPOSE) together; findings share it, so
+    // a config with thousands of `listen 80` holds one fix, not one per pair.
+    const fixes = new Map<number, Fix>();
     for (const listen of listenPorts(config)) {
       if (listen.port >= FIRST_UNPRIVILEGED_PORT) continue;
       const implied = listen.implied ? ' (an address alone means port 80)' : '';
       findings.push(finding(meta, file, listen.span,
         `nginx listens on port ${listen.port}${implied}; ${judgement.whoLabel} cannot bind ` +
         `below 1024.`, { port: listen.port },
-        [movePortFix(listen.port, judgement.image, [self])]));
+        [fixFor(fixes, listen.port, () => movePortFix(listen.port, judgement.image, [self]))]));
     }
     return findings;
   },
 };
+
+function fixFor(cache: Map<number, Fix>, port: number, make: () => Fix): Fix {
+  const known = cache.get(port);
+  if (known) return known;
+  const fix = make();
+  cache.set(port, fix);
+  return fix;
+}
