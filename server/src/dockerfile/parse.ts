@@ -17,6 +17,7 @@ import type {
   Value,
   VariableDefinition,
 } from './model';
+import { jsonWords } from './jsonForm';
 import { parseExposedPort } from './ports';
 import { runCommands } from './runCommands';
 import { expand } from './variables';
@@ -115,7 +116,7 @@ function readInstruction(instruction: Instruction, reader: StageReader, ctx: Rea
     }
     case 'COPY':
     case 'ADD':
-      stage.copies.push(readCopy(instruction as Copy, reader));
+      stage.copies.push(readCopy(instruction as Copy, reader, ctx));
       break;
     case 'WORKDIR': {
       const dir = argumentsValue(instruction, reader)?.value;
@@ -191,15 +192,13 @@ function splitExpanded(value: Value): Value[] {
   return parts.map((part) => ({ ...value, value: part }));
 }
 
-function readCopy(copy: Copy, reader: StageReader): CopyInstruction {
+function readCopy(copy: Copy, reader: StageReader, ctx: ReadContext): CopyInstruction {
   const flags = copy.getFlags();
   const flag = (name: string): string | undefined =>
     flags.find((f: Flag) => f.getName().toLowerCase() === name)?.getValue() ?? undefined;
-  const json = copy.getJSONStrings();
-  const words = json.length > 0 && copy.getOpeningBracket()
-    ? json.map((j) => ({ value: j.getJSONValue(), range: j.getRange() }))
-    : copy.getArguments().map((a) => ({ value: a.getValue(), range: a.getRange() }));
-  const values = words.map((w) => valueOf(w.value, w.range, reader.scope));
+  const words = jsonWords(copy, ctx.text, ctx.index) ??
+    copy.getArguments().map((a) => ({ value: a.getValue(), span: a.getRange() }));
+  const values = words.map((w) => valueOf(w.value, w.span, reader.scope));
   const chown = flag('chown');
   return {
     keyword: copy.getKeyword() === 'ADD' ? 'ADD' : 'COPY',

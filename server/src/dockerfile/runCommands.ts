@@ -2,9 +2,10 @@ import type { Heredoc, Instruction, JSONInstruction } from 'dockerfile-ast';
 import type { LineIndex } from '../core/lineIndex';
 import type { Span } from '../core/span';
 import { joinContinuations } from './continuations';
+import { jsonWords } from './jsonForm';
 import { splitCommands, programName, type MappedText, type SimpleCommand } from './shell';
+import { SHELLS, withShellScripts } from './shellScripts';
 
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 const HEREDOC_MARKER = /<<-?\s*(["']?)[A-Za-z_][A-Za-z0-9_]*\1/g;
 
 /**
@@ -18,10 +19,10 @@ export function runCommands(
   index: LineIndex,
   escape: string,
 ): { commands: SimpleCommand[]; isExecForm: boolean } {
-  const json = run.getJSONStrings();
-  if (json.length > 0 && run.getOpeningBracket()) {
-    return { commands: execFormCommands(json.map((j) => ({ value: j.getJSONValue(),
-      span: j.getRange() }))), isExecForm: true };
+  const json = jsonWords(run, text, index);
+  if (json) {
+    return { commands: withShellScripts([{ words: json }], { text, index, escape, json: true }),
+      isExecForm: true };
   }
 
   const argsRange = run.getArgumentsRange();
@@ -31,7 +32,7 @@ export function runCommands(
   const lineEnd = heredocs.length > 0 ? heredocs[0].getStartRange().end : argsRange.end;
   const line = blankOut(joinContinuations(text, index, { start: afterFlags(run, argsRange),
     end: maxPosition(lineEnd, heredocs) }, escape), HEREDOC_MARKER);
-  const commands = splitCommands(line);
+  const commands = withShellScripts(splitCommands(line), { text, index, escape, json: false });
 
   const first = commands[0];
   const bodyIsScript = heredocs.length > 0 &&
@@ -40,31 +41,6 @@ export function runCommands(
     for (const heredoc of heredocs) commands.push(...heredocBody(heredoc, text, index));
   }
   return { commands, isExecForm: false };
-}
-
-function execFormCommands(words: { value: string; span: Span }[]): SimpleCommand[] {
-  const commands: SimpleCommand[] = [{ words }];
-  const dashC = words.findIndex((w) => w.value === '-c');
-  if (dashC > 0 && SHELLS.has(programName(words.slice(0, 1)) ?? '') && words[dashC + 1]) {
-    const script = words[dashC + 1];
-    commands.push(...splitCommands(insideJsonString(script.value, script.span)));
-  }
-  return commands;
-}
-
-/**
- * LIMITATION: positions inside a JSON string are approximate when it holds escapes such as
- * `\"`, since the decoded value is shorter than the source text; findings still land on the
- * right word's line.
- */
-function insideJsonString(value: string, span: Span): MappedText {
-  return {
-    text: value,
-    positionAt: (offset) => ({
-      line: span.start.line,
-      character: Math.min(span.start.character + 1 + offset, span.end.character),
-    }),
-  };
 }
 
 function headedHeredocs(run: JSONInstruction): Heredoc[] {

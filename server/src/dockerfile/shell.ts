@@ -3,8 +3,8 @@ import type { Span } from '../core/span';
 /**
  * A small reading of POSIX shell, enough to know which program each simple command runs and
  * with which words. It is not a shell: it keeps quotes out of words, splits at `;`, `&&`, `||`,
- * `|`, `&`, newlines and parentheses, and drops `#` comments. That is what lets `sudo` in
- * `echo "sudo"` or `apt-get install sudo` be told apart from `sudo` the command.
+ * `|`, `&`, newlines, parentheses and backquotes, and drops `#` comments. That is what lets
+ * `sudo` in `echo "sudo"` or `apt-get install sudo` be told apart from `sudo` the command.
  */
 export interface ShellWord {
   /** The word with quotes removed. */
@@ -25,7 +25,7 @@ export interface MappedText {
   positionAt(offset: number): { line: number; character: number };
 }
 
-const OPERATOR_CHARS = new Set([';', '&', '|', '(', ')', '\n']);
+const OPERATOR_CHARS = new Set([';', '&', '|', '(', ')', '`', '\n']);
 
 export function splitCommands(source: MappedText): SimpleCommand[] {
   const commands: SimpleCommand[] = [];

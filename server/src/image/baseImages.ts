@@ -205,7 +205,12 @@ function guessDistro(ref: string): DistroFamily {
 /** A setting's pattern: `*` matches any run of characters, the rest is literal. */
 export function matchesPattern(ref: string, pattern: string): boolean {
   const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-  const target = ref.toLowerCase();
   const re = new RegExp(`^${escaped}$`, 'i');
-  return re.test(target) || re.test(target.replace(/^docker\.io\/(library\/)?/, ''));
+  // The same image has several spellings: `nginx`, `library/nginx:latest`,
+  // `docker.io/library/nginx:latest`; a pattern matches any of them.
+  const { registry, repository, tag } = parseImageReference(ref.toLowerCase());
+  const short = repository.replace(/^library\//, '');
+  const spellings = [ref.toLowerCase(), `${registry}/${repository}:${tag}`,
+    `${registry}/${repository}`, `${repository}:${tag}`, repository, `${short}:${tag}`, short];
+  return spellings.some((spelling) => re.test(spelling));
 }

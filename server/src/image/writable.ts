@@ -73,7 +73,10 @@ export class WritableModel {
   private inGroup(group: string, who: RuntimeIdentity): boolean {
     if (who.group !== undefined && this.users.sameGroup(group, who.group)) return true;
     const user = this.users.find(who.user);
-    return user !== undefined && this.users.sameGroup(group, user.group);
+    if (user) return this.users.sameGroup(group, user.group);
+    // A numeric uid with no passwd entry runs with gid 0 under docker and podman, which is
+    // what the `chgrp 0 && chmod g+w` pattern of OpenShift-style images relies on.
+    return who.group === undefined && /^\d+$/.test(who.user) && this.users.sameGroup(group, '0');
   }
 }
 

@@ -34,7 +34,8 @@ export const RG104: DockerfileRule = {
       const via = port.value.raw.includes('$') ? ` (${port.value.raw})` : '';
       const fixes = port.first === port.last ? [movePortFix(port.first, image, configs)] : [];
       findings.push(finding(meta, file, port.value.span,
-        `EXPOSE ${range}${via} is privileged: a non-root process cannot bind below 1024.`,
+        `EXPOSE ${range}${via} ${port.first === port.last ? 'is' : 'are'} privileged: a ` +
+        'non-root process cannot bind below 1024.',
         { port: port.first }, fixes));
     }
     return findings;

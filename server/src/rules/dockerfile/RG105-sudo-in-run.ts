@@ -1,5 +1,7 @@
 import type { Finding } from '../../core/finding';
 import { programName, programWords } from '../../dockerfile/shell';
+import type { DockerfileModel, Stage } from '../../dockerfile/model';
+import { baseImageFacts } from '../../image/baseImages';
 import { isRootUser, parseUserSpec } from '../../image/users';
 import { finding, type DockerfileRule, type RuleMeta } from '../rule';
 
@@ -33,7 +35,7 @@ export const RG105: DockerfileRule = {
   check({ file, model }) {
     const findings: Finding[] = [];
     for (const stage of model.stages) {
-      let buildUser = 'root';
+      let buildUser = initialBuildUser(model, stage);
       for (const run of stage.runs) {
         buildUser = run.buildUser ?? buildUser;
         const asRoot = isRootUser(parseUserSpec(buildUser).user);
@@ -56,3 +58,22 @@ export const RG105: DockerfileRule = {
     return findings;
   },
 };
+
+/**
+ * Who a stage's first RUN runs as: the last USER of the stage it builds on, else its base
+ * image's default user. Removing sudo is only safe when that is root.
+ */
+function initialBuildUser(model: DockerfileModel, stage: Stage): string {
+  const seen = new Set<Stage>();
+  let current: Stage | undefined = stage;
+  while (current && !seen.has(current)) {
+    seen.add(current);
+    const parent: Stage | undefined = current.parentStage === undefined ? undefined
+      : model.stages[current.parentStage];
+    const lastUser = parent?.users[parent.users.length - 1];
+    if (lastUser) return lastUser.value.value;
+    if (!parent) return baseImageFacts(current.base.value).defaultUser ?? 'root';
+    current = parent;
+  }
+  return 'root';
+}

@@ -11,13 +11,13 @@ export const RG003_META: RuleMeta = {
   severity: 'info',
   fixable: false,
   docs: {
-    what: 'The file is larger than the `rootguard.maxFileSize` limit, so Rootguard did not ' +
+    what: 'The file is larger than the `rootguard.maxFileSizeKb` limit, so Rootguard did not ' +
       'check it.',
     why: 'Dockerfiles and nginx configs are small; a file of several megabytes is usually ' +
       'generated or not a config at all, and checking it on every keystroke would slow the ' +
       'editor.',
     bad: {},
-    fix: 'Raise `rootguard.maxFileSize` (or `--max-size` on the command line) if the file ' +
+    fix: 'Raise `rootguard.maxFileSizeKb` (or `--max-size` on the command line) if the file ' +
       'really is a config to check.',
     good: {},
   },
@@ -29,6 +29,6 @@ export function tooLarge(file: string, bytes: number, limit: number): Finding {
     rule: RG003_META.id, severity: RG003_META.severity, file, data: {}, fixes: [],
     span: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     message: `Not checked: this file is ${mb(bytes)}, over the ${mb(limit)} limit ` +
-      `(rootguard.maxFileSize).`,
+      `(rootguard.maxFileSizeKb).`,
   };
 }

@@ -18,14 +18,13 @@ export function hasVariables(word: Word): boolean {
   return word.variables.length > 0;
 }
 
-/** What to say about a path the judged user cannot write. */
+/**
+ * What to say about a path the judged user cannot write. Sentences start with the directive
+ * or "nginx" as written, lower case, the way nginx's own messages name them.
+ */
 export function unwritableMessage(what: string, path: string, judgement: NginxJudgement,
   isDefault: boolean): string {
-  const where = isDefault ? `nginx's compiled-in ${what} is ${path}` : `${what} ${path}`;
-  return `${capitalise(where)}, which ${judgement.whoLabel} cannot write. ${judgement.basis}`;
-}
-
-/** nginx keeps its lower-case name at the start of a sentence, as its own docs write it. */
-function capitalise(text: string): string {
-  return text.startsWith('nginx') ? text : text.charAt(0).toUpperCase() + text.slice(1);
+  const claim = isDefault ? `nginx's compiled-in ${what} is ${path}, which ${judgement.whoLabel}`
+    + ' cannot write.' : `${what} ${path} is not writable by ${judgement.whoLabel}.`;
+  return `${claim} ${judgement.basis}`;
 }
