@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as posix from 'node:path/posix';
 import { minimatch } from 'minimatch';
 import type { Finding } from '../core/finding';
+import type { DockerfileModel } from '../dockerfile/model';
 import { buildImageContext, type ImageContext } from '../image/context';
 import type { NginxConfig } from '../nginx/ast';
 import { DOCKERFILE_RULES, NGINX_RULES } from '../rules/index';
@@ -40,7 +41,7 @@ export function analyzeImage(file: string, text: string, workspace: Workspace,
 
   const model = dockerfiles.get(file, text);
   const image = buildImageContext(model, { nonRootBases: settings.nonRootBases,
-    hostFiles: workspace.candidates(file) });
+    hostFiles: [...workspace.candidates(file), ...namedSources(model, file)] });
   const placed = placedConfigs(image, workspace, settings);
   const own = runRules(DOCKERFILE_RULES, { file, text, model, image, configs: placed });
   findings.set(file, applySettings(own, text, settings));
@@ -51,6 +52,19 @@ export function analyzeImage(file: string, text: string, workspace: Workspace,
     findings.set(config.file, checkConfig(config, judgement, resolve, settings));
   }
   return { image, placed, findings };
+}
+
+/**
+ * Files a COPY names exactly (no glob, not a folder we would have to list), so a config with
+ * an unusual name is still paired when the Dockerfile copies it by name.
+ */
+function namedSources(model: DockerfileModel, file: string): string[] {
+  const dir = path.dirname(file);
+  return model.stages.flatMap((stage) => stage.copies)
+    .filter((copy) => copy.from === undefined)
+    .flatMap((copy) => copy.sources.map((source) => source.value))
+    .filter((source) => source !== '' && !/[*?[]|^[a-z]+:\/\//i.test(source))
+    .map((source) => path.join(dir, source));
 }
 
 /** Analyses an nginx config no Dockerfile copies, unless the settings turn that off. */
@@ -95,14 +109,18 @@ function placedConfigs(image: ImageContext, workspace: Workspace, settings: Anal
     if (seen.has(copied.hostPath)) continue;
     const text = workspace.read(copied.hostPath);
     if (text === undefined || text.length > settings.maxFileBytes) continue;
-    if (!copied.imagePath.startsWith('/etc/nginx/') && !isNginxConfig(copied.hostPath, text)) {
-      continue;
-    }
+    if (!landsAsNginxConfig(copied.imagePath) && !isNginxConfig(copied.hostPath, text)) continue;
     seen.add(copied.hostPath);
     const config = nginxConfigs.get(copied.hostPath, text);
     placed.push({ file: copied.hostPath, text, config, imagePath: copied.imagePath });
   }
   return placed;
+}
+
+/** nginx reads `.conf` files and sites-* entries under /etc/nginx; mime.types is data. */
+function landsAsNginxConfig(imagePath: string): boolean {
+  return imagePath.startsWith('/etc/nginx/') &&
+    (imagePath.endsWith('.conf') || /\/sites-(available|enabled)\//.test(imagePath));
 }
 
 /** An include in an image config names image paths (relative ones from nginx's prefix). */

@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DEFAULT_SETTINGS } from '../../../server/src/analysis/settings';
+import { lintPaths } from '../../../server/src/cli/lint';
+
+function project(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rootguard-pairing-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const rulesOf = (dir: string) => lintPaths([dir], DEFAULT_SETTINGS)
+  .map((f) => `${path.relative(dir, f.file)} ${f.rule}`).sort();
+
+test('a config copied by name is paired whatever its name', () => {
+  const dir = project({
+    'Dockerfile': 'FROM nginx:1.27\nCOPY site.txt /etc/nginx/conf.d/site.conf\n' +
+      'EXPOSE 8080\nUSER nginx\n',
+    'site.txt': 'server {\n    listen 8000;\n}\n',
+  });
+  assert.deepEqual(rulesOf(dir), ['Dockerfile RG301', 'Dockerfile RG301']);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('data files copied under /etc/nginx, such as mime.types, are not configs', () => {
+  const dir = project({
+    'Dockerfile': 'FROM nginx:1.27\nCOPY mime.types /etc/nginx/mime.types\nUSER nginx\n',
+    'mime.types': 'types {\n    text/html html;\n}\n',
+  });
+  assert.deepEqual(rulesOf(dir), []);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('a folder copied into conf.d pairs every config in it', () => {
+  const dir = project({
+    'Dockerfile': 'FROM nginx:1.27\nCOPY conf.d/ /etc/nginx/conf.d/\nEXPOSE 8080\nUSER nginx\n',
+    'conf.d/a.conf': 'server { listen 8080; }\n',
+    'conf.d/b.conf': 'server { listen 80; }\n',
+  });
+  assert.deepEqual(rulesOf(dir), ['Dockerfile RG301', 'conf.d/b.conf RG201']);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
