@@ -73,6 +73,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   for (const change of changes) {
     const file = pathOf(change.uri);
     if (!file) continue;
+    session.forget(file);
     if (change.type === FileChangeType.Deleted) session.index.removed(file);
     else session.index.added(file, session.settings.maxFileBytes);
   }

@@ -160,3 +160,22 @@ describe('the language server on bad input', () => {
     assert.deepEqual(fs.readdirSync(dir), []);
   });
 });
+
+describe('the language server, a config opened before its Dockerfile', () => {
+  test('judges the config in the image that copies it from the first diagnostics', async () => {
+    const dir = copyExample('unhardened-nginx');
+    const client = new LspClient();
+    try {
+      await client.initialize(dir);
+      const configUri = `file://${dir}/nginx.conf`;
+      const published = client.nextDiagnostics(configUri);
+      await client.open(configUri, 'nginx', fs.readFileSync(path.join(dir, 'nginx.conf'),
+        'utf8'));
+      assert.deepEqual(codes((await published).diagnostics), ['RG201', 'RG202', 'RG203',
+        'RG205']);
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

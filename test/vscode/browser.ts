@@ -9,6 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { onCleanup } from './cleanup';
+import { parseScreenshotRequest } from './result';
 
 export type Outcome =
   | { kind: 'exit'; code: number }
@@ -97,8 +98,11 @@ export async function runWorkbench(run: WorkbenchRun): Promise<Outcome> {
 
     let finish!: (outcome: Outcome) => void;
     const finished = new Promise<Outcome>((resolve) => (finish = resolve));
-    await page.exposeFunction('codeAutomationLog', (level: unknown, message: unknown) => {
-      run.onHostLog(String(level), typeof message === 'string' ? message : String(message));
+    await page.exposeFunction('codeAutomationLog', async (level: unknown, message: unknown) => {
+      const text = typeof message === 'string' ? message : String(message);
+      run.onHostLog(String(level), text);
+      const requested = parseScreenshotRequest(text);
+      if (requested) await screenshot(page, join(run.artifacts, `${requested}.png`));
     });
     await page.exposeFunction('codeAutomationExit', async (code: unknown, logs: unknown) => {
       await saveHostLogs(logs, join(run.artifacts, 'logs'));

@@ -57,6 +57,7 @@ function workbenchUrl(
     ...options.env,
     ROOTGUARD_TEST_WORKSPACE: workspace,
     ROOTGUARD_TEST_HOST: 'code-server',
+    ROOTGUARD_TEST_ARTIFACTS: options.artifacts,
   };
   const payload: Array<[string, string]> = [
     ['extensionDevelopmentPath', remoteUri(port, developmentPath)],

@@ -9,6 +9,8 @@ import { onCleanup } from './cleanup';
 import { REPO_ROOT } from './options';
 
 export const FIXTURE = join(REPO_ROOT, 'test', 'vscode', 'workspace-fixture');
+/** The suite's subjects: copied into the fixture's workspace at each run, so never stale. */
+export const EXAMPLES = join(REPO_ROOT, 'examples');
 
 export interface Profile {
   root: string;
@@ -64,6 +66,7 @@ export async function createProfile(workspace: string | undefined): Promise<Prof
     // A copy, so tests may edit files without touching the repository.
     if (existsSync(FIXTURE)) {
       await cp(FIXTURE, profile.workspace, { recursive: true });
+      await cp(EXAMPLES, join(profile.workspace, 'examples'), { recursive: true });
     } else {
       await mkdir(profile.workspace);
     }

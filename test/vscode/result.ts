@@ -62,3 +62,18 @@ export function finalExitCode(hostCode: number, result: SuiteResult | undefined)
   }
   return 0;
 }
+
+/**
+ * A screenshot the suite asks for while the workbench still shows its state (at exit the
+ * extension host is gone, and with it every diagnostic). The launcher saves `<name>.png` in
+ * the folder it passes as ROOTGUARD_TEST_ARTIFACTS; the suite waits for that file.
+ */
+export const SCREENSHOT_TAG = 'rootguard-vscode-screenshot';
+
+export function formatScreenshotRequest(name: string): string {
+  return `${SCREENSHOT_TAG} ${name}`;
+}
+
+export function parseScreenshotRequest(text: string): string | undefined {
+  return new RegExp(`${SCREENSHOT_TAG} ([a-z0-9-]+)`).exec(text)?.[1];
+}

@@ -17,6 +17,8 @@ export class Session {
   settings: AnalysisSettings = DEFAULT_SETTINGS;
   readonly index = new WorkspaceIndex();
   private readonly published = new Map<string, Finding[]>();
+  /** Dockerfiles whose copies the index knows from an analysis of their current text. */
+  private readonly learnt = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -58,6 +60,7 @@ export class Session {
         this.validateImage(file, document.getText());
       } else {
         this.index.addConfig(file);
+        this.learnOwners();
         const owner = this.index.ownerOf(file);
         const ownerText = owner === undefined ? undefined : this.workspace.read(owner);
         if (owner !== undefined && ownerText !== undefined) this.validateImage(owner, ownerText);
@@ -72,9 +75,30 @@ export class Session {
     }
   }
 
+  /**
+   * A config opened before its Dockerfile must still be judged in that image: learn which
+   * configs every indexed Dockerfile copies, once per Dockerfile text.
+   */
+  private learnOwners(): void {
+    for (const dockerfile of this.index.allDockerfiles()) {
+      if (this.learnt.has(dockerfile)) continue;
+      this.learnt.add(dockerfile);
+      const text = this.workspace.read(dockerfile);
+      if (text === undefined) continue;
+      const result = analyzeImage(dockerfile, text, this.workspace, this.settings);
+      this.index.setCopies(dockerfile, result.placed.map((p) => p.file));
+    }
+  }
+
+  /** A Dockerfile changed on disk: what it copies must be learnt again. */
+  forget(file: string): void {
+    this.learnt.delete(file);
+  }
+
   private validateImage(dockerfile: string, text: string): void {
     const before = this.index.copiesOf(dockerfile);
     const result = analyzeImage(dockerfile, text, this.workspace, this.settings);
+    this.learnt.add(dockerfile);
     this.index.setCopies(dockerfile, result.placed.map((p) => p.file));
     for (const [file, findings] of result.findings) this.publish(file, findings);
 
