@@ -24,6 +24,17 @@ export function isBlank(code: number): boolean {
   return code === Char.Space || code === Char.Tab || code === Char.LF || code === Char.CR;
 }
 
+/** The offset of the next line break (LF or CR) at or after `from`, or the text's end. */
+export function nextLineBreak(text: string, from: number): number {
+  let at = from;
+  while (at < text.length) {
+    const code = text.charCodeAt(at);
+    if (code === Char.LF || code === Char.CR) return at;
+    at++;
+  }
+  return at;
+}
+
 /** Bytes the text takes in UTF-8, which is what nginx's limits count. */
 export function utf8Length(text: string): number {
   let bytes = 0;

@@ -1,5 +1,5 @@
 import type { Comment, Word } from './ast';
-import { Char, isBlank, utf8Length } from './chars';
+import { Char, isBlank, nextLineBreak, utf8Length } from './chars';
 import { findLuaBodyEnd } from './lua';
 import type { LineIndex } from './positions';
 import { resolveEscapes, variablesIn } from './words';
@@ -180,7 +180,7 @@ export class NginxLexer {
     const quote = text.charCodeAt(start);
     const close = this.findClosingQuote(start, quote);
     if (close < 0) {
-      const end = this.lineBreakFrom(start);
+      const end = nextLineBreak(this.text, start);
       const name = quote === Char.DoubleQuote ? '"' : "'";
       this.sink.report(`unterminated quoted string: missing closing ${name}`, start, end);
       this.pos = end;
@@ -268,18 +268,5 @@ export class NginxLexer {
       variables: variablesIn(value),
     };
     return { kind: 'word', word, start, end, endsDirective: false };
-  }
-
-  private lineBreakFrom(from: number): number {
-    const { text } = this;
-    let at = from;
-    while (at < text.length) {
-      const code = text.charCodeAt(at);
-      if (code === Char.LF || code === Char.CR) {
-        return at;
-      }
-      at++;
-    }
-    return at;
   }
 }

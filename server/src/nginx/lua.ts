@@ -1,4 +1,4 @@
-import { Char } from './chars';
+import { Char, nextLineBreak } from './chars';
 
 /**
  * Finds the `}` that closes a `*_by_lua_block` body, starting just after its `{`. The body is
@@ -59,15 +59,7 @@ function skipComment(text: string, from: number): number {
   if (level >= 0) {
     return skipLongBracketBody(text, from + level + 2, level);
   }
-  let at = from;
-  while (at < text.length) {
-    const code = text.charCodeAt(at);
-    if (code === Char.LF || code === Char.CR) {
-      return at;
-    }
-    at++;
-  }
-  return at;
+  return nextLineBreak(text, from);
 }
 
 function skipLongBracketOrChar(text: string, bracketAt: number): number {
