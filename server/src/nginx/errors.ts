@@ -1,6 +1,6 @@
 import type { Span } from '../core/span';
 import type { NginxSyntaxError } from './ast';
-import type { LineIndex } from './positions';
+import type { LineIndex } from '../core/lineIndex';
 
 /** Past this many errors the rest are noise (a wrong file type, a huge broken file). */
 const MAX_ERRORS = 100;

@@ -1,7 +1,7 @@
 import type { Comment, Word } from './ast';
 import { Char, isBlank, nextLineBreak, utf8Length } from './chars';
 import { findLuaBodyEnd } from './lua';
-import type { LineIndex } from './positions';
+import type { LineIndex } from '../core/lineIndex';
 import { resolveEscapes, variablesIn } from './words';
 
 /**

@@ -3,7 +3,7 @@ import type { Block, Comment, Directive, NginxConfig, NginxSyntaxError, Word } f
 import { findBinaryContent } from './binary';
 import { ErrorList } from './errors';
 import { NginxLexer } from './lexer';
-import { LineIndex, stripBom } from './positions';
+import { LineIndex, stripBom } from '../core/lineIndex';
 
 /**
  * Parses nginx configuration text. It never throws: problems become `errors`, and parsing

@@ -1,7 +1,7 @@
 import type { Position, Span } from '../core/span';
 import type { Directive, NginxConfig } from './ast';
 import { Char } from './chars';
-import { LineIndex, stripBom } from './positions';
+import { LineIndex, stripBom } from '../core/lineIndex';
 
 /**
  * `ancestors` runs from the top-level directive down to the parent of `directive`. It is the
