@@ -20,6 +20,9 @@ await esbuild.build({
   target: 'node18',
   format: 'cjs',
   external: ['vscode'],
+  // jsonc-parser's main file is UMD, whose inner requires esbuild cannot follow; its ES module
+  // build bundles cleanly.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   sourcemap: !production,
   minify: production,
   define: { ROOTGUARD_VERSION: JSON.stringify(pkg.version) },

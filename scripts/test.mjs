@@ -1,9 +1,14 @@
 // Runs every test suite and ends with one line, `N passed, N failed`, totalling all of them.
 // Suites: the node test runner's (models, rules, fixes, the server over stdio, the CLI) and
-// the extension's integration suite in a real VS Code (code-server, offline launcher).
-// `--suite NAME` runs one suite only (node, vscode).
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+// the extension's integration suite in a real VS Code (code-server, offline launcher), run
+// once against the development folder and once against the packaged .vsix.
+// `--suite NAME` runs one suite only (node, signing, podman, vscode, vscode-vsix).
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const args = process.argv.slice(2);
 const only = args.includes('--suite') ? args[args.indexOf('--suite') + 1] : undefined;
@@ -22,6 +27,13 @@ function run(command, commandArgs, env = {}) {
   });
 }
 
+async function vscodeSuite(launcherArgs) {
+  const { code, output } = await run(process.execPath, ['out/test/vscode/launch-code-server.js',
+    ...launcherArgs]);
+  const match = /^vscode: (\d+) passed, (\d+) failed$/m.exec(output);
+  return { code, passed: Number(match?.[1] ?? 0), failed: Number(match?.[2] ?? 0) };
+}
+
 const suites = {
   async node() {
     const tap = 'artifacts/node-tests.tap';
@@ -32,11 +44,59 @@ const suites = {
     const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
     return { code, passed: count('pass'), failed: count('fail') + count('cancelled') };
   },
-  async vscode() {
-    const { code, output } = await run(process.execPath, ['out/test/vscode/launch-code-server.js',
-      ...args.filter((a) => a.startsWith('--vsix'))]);
-    const match = /^vscode: (\d+) passed, (\d+) failed$/m.exec(output);
-    return { code, passed: Number(match?.[1] ?? 0), failed: Number(match?.[2] ?? 0) };
+  // Image signing against real gpg, podman, skopeo and a registry (test/signing/setup-ci.sh
+  // installs them); its tests fail, never skip, when a tool is missing.
+  async signing() {
+    const tap = 'artifacts/signing-tests.tap';
+    const { code } = await run(process.execPath, ['--test', '--test-reporter=spec',
+      '--test-reporter-destination=stdout', '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`, 'out/test/signing']);
+    const text = readFileSync(tap, 'utf8');
+    const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+    return { code, passed: count('pass'), failed: count('fail') + count('cancelled') };
+  },
+  // podman for real, rootless (test/podman/setup-ci.sh prepares the test user and the local
+  // base images): as root, the tests run as that user through runuser, and the files in
+  // asRoot/ run as root to compare the host check of both users. They fail, never skip,
+  // when podman is missing.
+  async podman() {
+    const user = process.env.ROOTGUARD_TEST_USER ?? 'rgtest';
+    const isRoot = process.getuid?.() === 0;
+    const dir = 'out/test/podman';
+    const files = (sub) => readdirSync(join(dir, sub)).filter((f) => f.endsWith('.test.js'))
+      .map((f) => join(dir, sub, f));
+    const parts = [{ files: files('.'), as: isRoot ? user : undefined, tap: 'podman-tests' }];
+    if (isRoot) parts.push({ files: files('asRoot'), as: undefined, tap: 'podman-root-tests' });
+    else console.log('podman: the asRoot/ comparison needs root and was not run.');
+    const total = { code: 0, passed: 0, failed: 0 };
+    for (const part of parts) {
+      // The test user writes its TAP report where it may; it is copied to artifacts/ after.
+      const scratch = mkdtempSync(join(tmpdir(), 'rootguard-podman-tap-'));
+      const tap = join(scratch, `${part.tap}.tap`);
+      if (part.as) execFileSync('chown', [part.as, scratch]);
+      const node = [process.execPath, '--test', '--test-reporter=spec',
+        '--test-reporter-destination=stdout', '--test-reporter=tap',
+        `--test-reporter-destination=${tap}`, ...part.files];
+      const { code } = part.as
+        ? await run('runuser', ['-u', part.as, '--', ...node], { XDG_RUNTIME_DIR: '' })
+        : await run(node[0], node.slice(1));
+      const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+      if (text) copyFileSync(tap, `artifacts/${part.tap}.tap`);
+      rmSync(scratch, { recursive: true, force: true });
+      const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+      total.code = total.code || code;
+      total.passed += count('pass');
+      total.failed += count('fail') + count('cancelled');
+    }
+    return total;
+  },
+  vscode: () => vscodeSuite(args.filter((a) => a.startsWith('--vsix'))),
+  // The same suite against the .vsix as users install it (bundles, .vscodeignore, manifest).
+  async 'vscode-vsix'() {
+    const packaged = await run('npm', ['run', 'package']);
+    if (packaged.code !== 0) return { code: packaged.code, passed: 0, failed: 0 };
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+    return vscodeSuite([`--vsix=rootguard-${version}.vsix`, '--artifacts=artifacts/vscode-vsix']);
   },
 };
 

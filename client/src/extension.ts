@@ -8,6 +8,8 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerPodmanCommands } from './commands/index';
+import { registerSigning } from './commands/signing';
 import { detectNginxLanguage } from './nginxDetection';
 
 let client: LanguageClient | undefined;
@@ -60,6 +62,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('rootguard.fixAll', fixAll),
     vscode.commands.registerCommand('rootguard.showOutput', () => log.show()),
   );
+  registerSigning(context, log);
+  registerPodmanCommands(context, log, client);
 
   log.info(`Rootguard ${context.extension.packageJSON.version} activating; starting the ` +
     'language server.');

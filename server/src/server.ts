@@ -11,6 +11,7 @@ import { readSettings } from './analysis/settings';
 import { codeActions, FIX_ALL_KIND } from './lsp/codeActions';
 import { pathOf } from './lsp/convert';
 import { hover } from './lsp/hover';
+import { registerRunProfileRequest } from './lsp/runProfileRequest';
 import { Session } from './lsp/session';
 
 declare const ROOTGUARD_VERSION: string | undefined;
@@ -96,5 +97,6 @@ connection.onHover((params) => {
   return hover(params.position, session.findingsFor(file), session.nginxConfigOf(document));
 });
 
+registerRunProfileRequest(connection, session);
 documents.listen(connection);
 connection.listen();

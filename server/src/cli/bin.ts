@@ -5,4 +5,7 @@ const code = main(process.argv.slice(2), {
   err: (text) => process.stderr.write(text),
   cwd: process.cwd(),
 });
-process.exitCode = code;
+// Some commands (verify-image) finish asynchronously.
+void Promise.resolve(code).then((exitCode) => {
+  process.exitCode = exitCode;
+});

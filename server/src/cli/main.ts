@@ -7,6 +7,9 @@ import { ALL_RULES } from '../rules/index';
 import { toJson, toText } from './formats';
 import { lintPaths, UsageError } from './lint';
 import { toSarif } from './sarif';
+import { VERIFY_IMAGE_USAGE, verifyImageCommand } from './verifyImage';
+import { PODMAN_REPORTS_USAGE, checkHostCommand, verifyContainerCommand } from './podmanReports';
+import { PROFILE_USAGE, profileCommand } from './profile';
 
 declare const ROOTGUARD_VERSION: string | undefined;
 const VERSION = typeof ROOTGUARD_VERSION === 'string' ? ROOTGUARD_VERSION : '0.0.0-dev';
@@ -16,10 +19,14 @@ const USAGE = `Usage:
                  [--non-root-base PATTERN ...] [--no-standalone-nginx] [--max-size KB]
   rootguard rules                 list the rules
   rootguard docs [--out DIR]      write docs/rules/<id>.md for every rule
+${VERIFY_IMAGE_USAGE.trimEnd()}
+${PROFILE_USAGE.trimEnd()}
+${PODMAN_REPORTS_USAGE.trimEnd()}
   rootguard --version
 
 lint exits 0 when nothing of warning or error severity is found, 1 when something is,
-and 2 on bad usage or an unreadable path.
+and 2 on bad usage or an unreadable path. check-host and verify-container exit 0 when every
+check passes, 1 when any fails, 2 on bad usage.
 `;
 
 export interface Io {
@@ -29,7 +36,7 @@ export interface Io {
 }
 
 /** Runs one CLI invocation and returns its exit code; never calls process.exit itself. */
-export function main(argv: string[], io: Io): number {
+export function main(argv: string[], io: Io): number | Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === '--version' || command === '-v') {
@@ -43,6 +50,10 @@ export function main(argv: string[], io: Io): number {
     if (command === 'lint') return lint(rest, io);
     if (command === 'rules') return listRules(io);
     if (command === 'docs') return writeDocs(rest, io);
+    if (command === 'verify-image') return verifyImageCommand(rest, io);
+    if (command === 'profile') return profileCommand(rest, io);
+    if (command === 'check-host') return checkHostCommand(rest, io);
+    if (command === 'verify-container') return verifyContainerCommand(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
