@@ -14,6 +14,8 @@ export interface NginxLayout {
   accessLog: string;
   /** Files and folders the image's own build made writable for its nginx user. */
   writable: string[];
+  /** Log files the image links to /dev/stdout or /dev/stderr: anyone can write them. */
+  streamLinks: string[];
 }
 
 export type TempDirective =
@@ -61,7 +63,8 @@ const OFFICIAL_NGINX: NginxLayout = {
   },
   errorLog: '/var/log/nginx/error.log',
   accessLog: '/var/log/nginx/access.log',
-  writable: ['/var/log/nginx/error.log', '/var/log/nginx/access.log'],
+  writable: [],
+  streamLinks: ['/var/log/nginx/error.log', '/var/log/nginx/access.log'],
 };
 
 /** nginx-unprivileged moves the pid file and temp paths to /tmp so any user can run it. */
@@ -75,7 +78,7 @@ const UNPRIVILEGED_NGINX: NginxLayout = {
     uwsgi_temp_path: '/tmp/uwsgi_temp',
     scgi_temp_path: '/tmp/scgi_temp',
   },
-  writable: [...OFFICIAL_NGINX.writable, '/var/cache/nginx', '/etc/nginx/conf.d'],
+  writable: ['/var/cache/nginx', '/etc/nginx/conf.d'],
 };
 
 /** Debian's and Ubuntu's nginx package. */
@@ -92,6 +95,7 @@ const DEBIAN_NGINX: NginxLayout = {
   errorLog: '/var/log/nginx/error.log',
   accessLog: '/var/log/nginx/access.log',
   writable: [],
+  streamLinks: [],
 };
 
 /** The layout assumed for a config with no Dockerfile, and for bases Rootguard does not know. */

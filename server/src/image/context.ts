@@ -83,9 +83,14 @@ export function buildImageContext(model: DockerfileModel, options: ImageContextO
 /** Every ownership and mode change of the build, in build order. */
 function buildChanges(chain: Stage[], users: UserTable, base: BaseImageFacts): PathChange[] {
   const origin: Span = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  const changes: PathChange[] = (base.nginx?.writable ?? []).map((p) => ({
-    path: p, recursive: true, mode: { owner: true, group: true, other: true }, span: origin,
-  }));
+  const changes: PathChange[] = [
+    ...(base.nginx?.writable ?? []).map((p) => ({
+      path: p, recursive: true, mode: { owner: true, group: true, other: true }, span: origin,
+    })),
+    ...(base.nginx?.streamLinks ?? []).map((p) => ({
+      path: p, recursive: false, device: true, span: origin,
+    })),
+  ];
   let buildUser = base.defaultUser ?? 'root';
 
   for (const stage of chain) {

@@ -1,6 +1,7 @@
 import * as posix from 'node:path/posix';
 import type { PlacedConfig } from '../analysis/checks';
 import type { Directive } from '../nginx/ast';
+import { isOutputStream } from '../nginx/logTargets';
 import { walkDirectives } from '../nginx/walk';
 import { TEMP_DIRECTIVES, type NginxLayout } from './baseImages';
 
@@ -60,7 +61,8 @@ export function nginxWrites(placed: PlacedConfig[], layout: NginxLayout): NginxW
   const explicit = (name: string, kind: NginxWrite['kind']) => {
     for (const directive of everywhere.filter((d) => d.name === name)) {
       const word = directive.args[0];
-      if (!word || word.variables.length > 0 || isOutputStream(word.value)) continue;
+      if (!word || word.variables.length > 0 || word.value === 'off' ||
+        isOutputStream(word.value)) continue;
       writes.push({ path: absolute(word.value), directive: name, kind, isDefault: false });
     }
   };
@@ -127,21 +129,12 @@ function isInside(dir: string, folder: string): boolean {
   return folder === '/' || dir.startsWith(`${folder}/`);
 }
 
-/** Targets that are not files in the image: the output streams, syslog, the memory buffer. */
-function isOutputStream(path: string): boolean {
-  return path === 'off' || path === 'stderr' || /^(syslog|memory):/.test(path) ||
-    /^\/dev\/(stdout|stderr|null)$/.test(path) || /^\/proc\/self\/fd\/[12]$/.test(path);
-}
-
 /**
  * The base layout's log files that are links to the container's output (the official image's
  * error.log and access.log): writing them needs no writable folder.
- * LIMITATION: baseImages.ts lists these links among the layout's writable paths without
- * saying that they are links; a log file listed there is read as a link to stdout/stderr.
  */
 function isStreamLink(path: string, layout: NginxLayout): boolean {
-  return (path === layout.errorLog || path === layout.accessLog) &&
-    layout.writable.includes(path);
+  return layout.streamLinks.includes(path);
 }
 
 function allDirectives(directives: Directive[]): Directive[] {

@@ -21,12 +21,20 @@ export function isRootUser(user: string): boolean {
  * Dockerfile creates with useradd/adduser/groupadd/addgroup.
  */
 export class UserTable {
-  private readonly users: KnownUser[];
+  private readonly users: KnownUser[] = [];
   private readonly groups = new Map<string, number | undefined>();
+  // Where the first user of each name and of each uid is in `users`: lookups by map, since a
+  // scan per lookup grew with the square of the users a long Dockerfile creates.
+  private readonly firstByName = new Map<string, number>();
+  private readonly firstByUid = new Map<number, number>();
+  /** The highest uid in 1000-59999 so far: where useradd without -u continues. */
+  private highestRegularUid: number | undefined;
 
   constructor(base: KnownUser[]) {
-    this.users = [{ name: 'root', uid: 0, gid: 0, group: 'root' }, ...base];
-    for (const u of this.users) this.groups.set(u.group, u.gid);
+    for (const u of [{ name: 'root', uid: 0, gid: 0, group: 'root' }, ...base]) {
+      this.push(u);
+      this.groups.set(u.group, u.gid);
+    }
   }
 
   addUser(user: Partial<KnownUser> & { name: string }): void {
@@ -34,7 +42,16 @@ export class UserTable {
     const group = user.group ?? user.name;
     const gid = user.gid ?? this.groups.get(group) ?? uid;
     this.groups.set(group, gid);
-    this.users.push({ name: user.name, uid, gid, group });
+    this.push({ name: user.name, uid, gid, group });
+  }
+
+  private push(user: KnownUser): void {
+    const index = this.users.push(user) - 1;
+    if (!this.firstByName.has(user.name)) this.firstByName.set(user.name, index);
+    if (!this.firstByUid.has(user.uid)) this.firstByUid.set(user.uid, index);
+    if (user.uid >= 1000 && user.uid < 60000) {
+      this.highestRegularUid = Math.max(this.highestRegularUid ?? user.uid, user.uid);
+    }
   }
 
   addGroup(name: string, gid: number | undefined): void {
@@ -44,7 +61,12 @@ export class UserTable {
   /** Finds a user by name or uid. */
   find(nameOrUid: string): KnownUser | undefined {
     const uid = /^\d+$/.test(nameOrUid) ? Number(nameOrUid) : undefined;
-    return this.users.find((u) => u.name === nameOrUid || (uid !== undefined && u.uid === uid));
+    const byName = this.firstByName.get(nameOrUid);
+    const byUid = uid === undefined ? undefined : this.firstByUid.get(uid);
+    // The earlier of the two, as a scan for either would find.
+    const index = byName === undefined ? byUid
+      : byUid === undefined ? byName : Math.min(byName, byUid);
+    return index === undefined ? undefined : this.users[index];
   }
 
   /** Non-root users, the base's first and the Dockerfile's newest last: USER fix targets. */
@@ -67,7 +89,6 @@ export class UserTable {
   }
 
   private nextId(): number {
-    const taken = this.users.map((u) => u.uid).filter((uid) => uid >= 1000 && uid < 60000);
-    return taken.length ? Math.max(...taken) + 1 : 1000;
+    return this.highestRegularUid === undefined ? 1000 : this.highestRegularUid + 1;
   }
 }

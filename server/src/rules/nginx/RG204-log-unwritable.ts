@@ -5,7 +5,8 @@ import type { Directive } from '../../nginx/ast';
 import { findDirectives, walkDirectives } from '../../nginx/walk';
 import { insertAt, insertLinesBefore, lineBreak, replace } from '../fixes/textEdits';
 import { finding, type NginxRule, type RuleMeta } from '../rule';
-import { absolutePath, hasVariables, isOutputStream, unwritableMessage } from './paths';
+import { isOutputStream } from '../../nginx/logTargets';
+import { absolutePath, hasVariables, unwritableMessage } from './paths';
 
 const meta: RuleMeta = {
   id: 'RG204',

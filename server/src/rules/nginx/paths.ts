@@ -7,12 +7,6 @@ export function absolutePath(path: string, judgement: NginxJudgement): string {
   return path.startsWith('/') ? posix.normalize(path) : posix.join(judgement.layout.prefix, path);
 }
 
-/** Paths nginx writes that no user ever lacks permission for. */
-export function isOutputStream(path: string): boolean {
-  return path === 'stderr' || path.startsWith('syslog:') || path.startsWith('memory:') ||
-    /^\/dev\/(stdout|stderr|null)$/.test(path) || /^\/proc\/self\/fd\/[12]$/.test(path);
-}
-
 /** A path with variables is opened per request; which file it is cannot be known here. */
 export function hasVariables(word: Word): boolean {
   return word.variables.length > 0;
