@@ -2,7 +2,8 @@
 // Suites: the node test runner's (models, rules, fixes, the server over stdio, the CLI) and
 // the extension's integration suite in a real VS Code (code-server, offline launcher), run
 // once against the development folder and once against the packaged .vsix.
-// `--suite NAME` runs one suite only (node, signing, podman, vscode, vscode-vsix).
+// `--suite NAME` runs one suite only (node, signing, podman, vscode, vscode-vsix); vscode
+// includes the restricted-mode (untrusted workspace) run.
 import { execFileSync, spawn } from 'node:child_process';
 import {
   copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync,
@@ -90,7 +91,15 @@ const suites = {
     }
     return total;
   },
-  vscode: () => vscodeSuite(args.filter((a) => a.startsWith('--vsix'))),
+  // The suite, then its restricted-mode part: the same host with workspace trust on and the
+  // folder untrusted (suite/untrusted/), where Rootguard may lint but run no program.
+  async vscode() {
+    const trusted = await vscodeSuite(args.filter((a) => a.startsWith('--vsix')));
+    const untrusted = await vscodeSuite(['--trust', 'untrusted',
+      '--artifacts', 'artifacts/vscode-untrusted']);
+    return { code: trusted.code || untrusted.code, passed: trusted.passed + untrusted.passed,
+      failed: trusted.failed + untrusted.failed };
+  },
   // The same suite against the .vsix as users install it (bundles, .vscodeignore, manifest).
   async 'vscode-vsix'() {
     const packaged = await run('npm', ['run', 'package']);

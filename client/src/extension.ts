@@ -11,6 +11,7 @@ import {
 import { registerPodmanCommands } from './commands/index';
 import { registerSigning } from './commands/signing';
 import { detectNginxLanguage } from './nginxDetection';
+import { ServerRestarts } from './serverRestarts';
 
 let client: LanguageClient | undefined;
 
@@ -25,7 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
 
-  let toldAboutRestart = false;
+  const restarts = new ServerRestarts();
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'dockerfile' },
@@ -40,14 +41,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {
-        // The client restarts a crashed server; say so once, not on every restart.
-        if (!toldAboutRestart) {
-          toldAboutRestart = true;
-          void vscode.window.showWarningMessage(
-            'The Rootguard language server stopped unexpectedly and was restarted. ' +
-            'Details are in the Rootguard output.');
-        }
-        return { action: CloseAction.Restart };
+        const { restart, tell } = restarts.onCrash();
+        log.error(`The language server exited unexpectedly; ${restart ? 'restarting it'
+          : 'it crashed too often and stays stopped'}.`);
+        if (tell && restart) void vscode.window.showWarningMessage(tell);
+        else if (tell) void vscode.window.showErrorMessage(tell);
+        return { action: restart ? CloseAction.Restart : CloseAction.DoNotRestart };
       },
     },
   };

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildImage, describeFailure } from '../../client/src/podman/build';
-import { PodmanCancelled, runPodman } from '../../client/src/podman/podman';
+import { runPodman } from '../../client/src/podman/podman';
+import { ProgramCancelled } from '../../client/src/system/execute';
 import {
   cleanUpAfterAll, copyOf, EXAMPLES, podman, requirePodman, track, uniqueName,
 } from './helpers';
@@ -49,7 +50,7 @@ describe('podman build through the podman module', () => {
     assert.match(describeFailure(failure), /^Step 2\/\d+ \(RUN ls \/no\/such\/folder/);
   });
 
-  test('cancelling stops podman and rejects with PodmanCancelled', async () => {
+  test('cancelling stops podman and rejects with ProgramCancelled', async () => {
     const folder = copyOf(path.join(EXAMPLES, 'hardened-nginx'));
     const dockerfile = path.join(folder, 'Dockerfile');
     fs.writeFileSync(dockerfile, 'FROM docker.io/library/busybox:latest\nRUN sleep 60\n');
@@ -61,7 +62,7 @@ describe('podman build through the podman module', () => {
       onOutput: (text) => {
         if (/STEP 2\/2/.test(text)) abort.abort();
       } });
-    await assert.rejects(build, PodmanCancelled);
+    await assert.rejects(build, ProgramCancelled);
     assert.ok(Date.now() - started < 30_000, 'the build was stopped, not waited for');
     const exists = await runPodman(podman, ['image', 'exists', tag]);
     assert.equal(exists.code, 1, 'no image was committed');

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after } from 'node:test';
@@ -10,6 +9,7 @@ import { diskWorkspace, findFiles, readText } from '../../server/src/cli/fsWorks
 import { runProfile, type RunProfile } from '../../server/src/image/runProfile';
 import { buildImage } from '../../client/src/podman/build';
 import { podmanVersion, runPodman, type PodmanOptions } from '../../client/src/podman/podman';
+import { freePort } from '../helpers/freePort';
 
 /**
  * Shared by the podman suite. These tests run real podman, as the test user setup-ci.sh
@@ -83,16 +83,6 @@ export async function onFreeHostPorts(profile: RunProfile): Promise<RunProfile> 
   return { ...profile, ports, health };
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 export function healthUrl(profile: RunProfile): string {
   const health = profile.health;

@@ -4,9 +4,10 @@ import * as path from 'node:path';
 import type { Report } from '../../client/src/podman/report';
 import { hardenedRunArgs, runContainer } from '../../client/src/podman/run';
 import { verifyContainer } from '../../client/src/podman/verify';
+import { freePort } from '../helpers/freePort';
 import {
-  build, cleanUpAfterAll, EXAMPLES, freePort, onFreeHostPorts, podman, profileOf, requirePodman,
-  track, uniqueName, waitUntilExited,
+  build, cleanUpAfterAll, EXAMPLES, onFreeHostPorts, podman, profileOf, requirePodman, track,
+  uniqueName, waitUntilExited,
 } from './helpers';
 
 cleanUpAfterAll();

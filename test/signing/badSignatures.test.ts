@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { keyringPublicKeys } from '../../client/src/gpg/keyring';
-import { parseDockerReference } from '../../client/src/signing/dockerReference';
+import { parseDockerReference } from '../../client/src/podman/reference';
 import { registryManifestDigest } from '../../client/src/signing/manifestDigest';
 import { verifyImage, type ImageReport } from '../../client/src/signing/verifyImage';
 import { lookasideWith, payload, publicKeyFile, sign } from './forge';

@@ -2,7 +2,7 @@
 // other identities, unknown critical members, expired, revoked and weak keys, broken bytes.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DockerReference } from '../../client/src/signing/dockerReference';
+import type { DockerReference } from '../../client/src/podman/reference';
 import { parseLookasideBase, signatureLocation } from '../../client/src/signing/lookaside';
 import type { SigningLab } from './lab';
 

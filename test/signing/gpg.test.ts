@@ -5,10 +5,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { runProgram } from '../../client/src/gpg/execute';
 import { generateKey, keyParameters, type KeyRequest } from '../../client/src/gpg/generate';
-import type { GpgContext } from '../../client/src/gpg/gpg';
+import { runGpg, type GpgContext } from '../../client/src/gpg/gpg';
 import { exportPublicKey, importKeyFile, listKeys } from '../../client/src/gpg/keyring';
+import { runProgram } from '../../client/src/system/execute';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rg-gpg-'));
 const logged: string[] = [];
@@ -101,6 +101,31 @@ describe('gpg keys', () => {
     assert.throws(() => keyParameters(request({ email: 'not-an-email' })), /email/);
     assert.throws(() => keyParameters(request({ expiry: '2y; rm' })), /Expiry/);
     assert.doesNotMatch(keyParameters(request({ protection: 'pinentry' })), /no-protection/);
+  });
+
+  test('no passphrase or private key reaches the log, even where gpg handles both', async () => {
+    const lines: string[] = [];
+    const context: GpgContext = { gnupgHome: home('secret'), log: (line) => lines.push(line) };
+    const passphrase = 'correct horse battery staple 42';
+    // Rootguard leaves passphrases to gpg-agent; this drives the same layer with one on stdin.
+    const withPassphrase = ['--pinentry-mode', 'loopback', '--passphrase-fd', '0'];
+    await runGpg(context, [...withPassphrase, '--quick-gen-key',
+      'Secret Tester <secret@rootguard.invalid>', 'ed25519', 'sign', '0'], passphrase);
+    const [key] = await listKeys(context);
+    const secret = await runGpg(context, [...withPassphrase, '--armor', '--export-secret-keys',
+      key.fingerprint], passphrase);
+    assert.match(secret.stdout.toString('utf8'), /BEGIN PGP PRIVATE KEY BLOCK/);
+    const refused = await runGpg(context, [...withPassphrase, '--armor',
+      '--export-secret-keys', key.fingerprint], 'wrong passphrase').then(() => undefined,
+      (error: unknown) => error);
+    assert.ok(refused instanceof Error, 'a wrong passphrase fails');
+    assert.match(await exportPublicKey(context, key.fingerprint), /PUBLIC KEY BLOCK/);
+
+    assert.ok(lines.length >= 5, lines.join('\n'));
+    assert.ok(lines.every((line) => line.startsWith('run: ["gpg"')));
+    const log = [...lines, refused.message].join('\n');
+    assert.doesNotMatch(log, /PRIVATE KEY/);
+    assert.ok(!log.includes(passphrase) && !log.includes('wrong passphrase'));
   });
 
   test('the log names every gpg command and carries no secret', () => {

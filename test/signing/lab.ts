@@ -4,13 +4,13 @@
 // and is stopped by close(). A missing tool fails the suite: these tests never skip.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runProgram, type ProgramResult } from '../../client/src/gpg/execute';
 import { generateKey } from '../../client/src/gpg/generate';
 import type { GpgContext } from '../../client/src/gpg/gpg';
-import type { PodmanAccess } from '../../client/src/signing/podmanSigning';
+import type { PodmanOptions } from '../../client/src/podman/podman';
+import { runProgram, type ProgramResult } from '../../client/src/system/execute';
+import { freePort } from '../helpers/freePort';
 
 export interface SigningLab {
   root: string;
@@ -25,7 +25,7 @@ export interface SigningLab {
   staging: string;
   podman(args: string[]): Promise<ProgramResult>;
   /** The same podman for the product's podman layer. */
-  podmanAccess: PodmanAccess;
+  podmanAccess: PodmanOptions;
   gpg(args: string[], options?: { input?: string | Uint8Array; home?: string }):
     Promise<ProgramResult>;
   /** A new passphrase-less Ed25519 key in the lab keyring; returns its fingerprint. */
@@ -60,7 +60,7 @@ export async function startLab(name: string): Promise<SigningLab> {
     root, gnupgHome, gpgContext, registry: registry.address, home, registriesDir, staging,
     podman: (args) => runProgram('podman', [...podmanGlobal, ...args],
       { env, timeoutMs: 300_000 }),
-    podmanAccess: { globalArgs: podmanGlobal, env },
+    podmanAccess: { path: 'podman', globalArgs: podmanGlobal, env },
     gpg: (args, options = {}) => runProgram('gpg', ['--batch', '--no-tty', ...args],
       { env: { GNUPGHOME: options.home ?? gnupgHome }, input: options.input }),
     newKey: (keyName) => generateKey(gpgContext, { name: keyName,
@@ -147,15 +147,4 @@ async function waitForRegistry(address: string): Promise<void> {
     if (Date.now() > deadline) throw new Error(`the registry on ${address} did not start`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }

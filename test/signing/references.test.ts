@@ -2,11 +2,10 @@
 // what reaches podman and skopeo, and what a policy scope or signedIdentity means.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  formatReference, parseDockerReference, scopeIdentity, scopeNamespaces,
-} from '../../client/src/signing/dockerReference';
+import { formatReference, parseDockerReference } from '../../client/src/podman/reference';
 import { identityMismatch, type IdentityRule } from '../../client/src/signing/identity';
-import { signedPushArguments } from '../../client/src/signing/podmanSigning';
+import { signedPushArguments } from '../../client/src/podman/push';
+import { scopeIdentity, scopeNamespaces } from '../../client/src/signing/scopes';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
 const FPR = 'A'.repeat(40);

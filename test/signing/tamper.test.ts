@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import openpgp = require('openpgp');
 import { readPublicKeys } from '../../client/src/gpg/keyDetails';
-import { parseDockerReference } from '../../client/src/signing/dockerReference';
+import { parseDockerReference } from '../../client/src/podman/reference';
 import { registryManifestDigest } from '../../client/src/signing/manifestDigest';
 import { DEFAULT_IDENTITY_RULE } from '../../client/src/signing/identity';
 import {

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { parseDockerReference } from '../../client/src/signing/dockerReference';
+import { parseDockerReference } from '../../client/src/podman/reference';
 import { parseLookasideBase, signatureLocation } from '../../client/src/signing/lookaside';
 import { parseSignaturePayload } from '../../client/src/signing/payload';
 import { parsePolicy, requirementsFor } from '../../client/src/signing/policy';
@@ -14,7 +14,7 @@ import {
   builtInLookaside, loadRegistriesD, lookasideFor, registriesDirectory,
 } from '../../client/src/signing/registriesD';
 import { stagingEntryProposal } from '../../client/src/signing/registriesDEdit';
-import { writeFileSafely } from '../../client/src/signing/safeWrite';
+import { writeFileSafely } from '../../client/src/system/safeWrite';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rg-trust-'));
 after(() => fs.rmSync(root, { recursive: true, force: true }));

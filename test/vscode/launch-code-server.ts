@@ -58,6 +58,7 @@ function workbenchUrl(
     ROOTGUARD_TEST_WORKSPACE: workspace,
     ROOTGUARD_TEST_HOST: 'code-server',
     ROOTGUARD_TEST_ARTIFACTS: options.artifacts,
+    ROOTGUARD_TEST_TRUST: options.trust,
   };
   const payload: Array<[string, string]> = [
     ['extensionDevelopmentPath', remoteUri(port, developmentPath)],
@@ -105,7 +106,7 @@ async function run(options: LaunchOptions): Promise<number> {
   await mkdir(options.artifacts, { recursive: true });
   const serverLog = createWriteStream(join(options.artifacts, 'code-server.log'));
   const hostLog = createWriteStream(join(options.artifacts, 'exthost.log'));
-  const profile = await createProfile(options.workspace);
+  const profile = await createProfile(options.workspace, options.trust === 'untrusted');
   let developmentPath = options.extension;
   if (options.vsix) {
     say(`installing ${options.vsix}`);

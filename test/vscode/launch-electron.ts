@@ -49,6 +49,10 @@ async function run(options: LaunchOptions): Promise<number> {
   if (options.vsix) {
     throw new UsageError('--vsix is only supported by launch-code-server');
   }
+  if (options.trust === 'untrusted') {
+    // Only the code-server launcher sets up restricted mode (trust on, the folder untrusted).
+    throw new UsageError('--trust untrusted is only supported by launch-code-server');
+  }
   const profile = await createProfile(options.workspace);
   let result: SuiteResult | undefined;
   let timedOut = false;

@@ -21,6 +21,11 @@ export interface LaunchOptions {
   timeoutMs: number;
   artifacts: string;
   chromium: string;
+  /**
+   * `untrusted`: VS Code's workspace trust is on and the folder is not trusted (code-server
+   * only); the suite then runs only its suite/untrusted/ tests.
+   */
+  trust: 'trusted' | 'untrusted';
 }
 
 export const USAGE = `Options (environment variable in brackets):
@@ -35,11 +40,14 @@ code-server only:
   --vsix <file>       install this .vsix and test it instead  [ROOTGUARD_VSCODE_VSIX]
   --artifacts <dir>   logs and screenshots, default: artifacts/vscode
                                                             [ROOTGUARD_VSCODE_ARTIFACTS]
+  --trust <mode>      trusted (default) or untrusted: the folder opens in restricted mode
+                                                            [ROOTGUARD_VSCODE_TRUST]
   chromium binary, default /usr/bin/chromium                [ROOTGUARD_CHROMIUM]
   tools cache, default ~/.cache/rootguard-test              [ROOTGUARD_TOOLS_DIR]
 Electron only: VS Code version, default stable              [ROOTGUARD_VSCODE_VERSION]`;
 
-const VALUE_FLAGS = ['extension', 'vsix', 'workspace', 'tests', 'env', 'timeout', 'artifacts'];
+const VALUE_FLAGS = ['extension', 'vsix', 'workspace', 'tests', 'env', 'timeout', 'artifacts',
+  'trust'];
 
 export class UsageError extends Error {}
 
@@ -75,6 +83,13 @@ function parseEnvPairs(pairs: readonly string[]): Record<string, string> {
   return env;
 }
 
+function parseTrust(text: string): LaunchOptions['trust'] {
+  if (text !== 'trusted' && text !== 'untrusted') {
+    throw new UsageError(`--trust is trusted or untrusted, got: ${text}`);
+  }
+  return text;
+}
+
 function parseTimeout(text: string): number {
   const seconds = Number(text);
   if (!Number.isFinite(seconds) || seconds <= 0) {
@@ -103,6 +118,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): L
       path(pick('artifacts', 'ROOTGUARD_VSCODE_ARTIFACTS')) ??
       resolve(REPO_ROOT, 'artifacts', 'vscode'),
     chromium: env.ROOTGUARD_CHROMIUM || '/usr/bin/chromium',
+    trust: parseTrust(pick('trust', 'ROOTGUARD_VSCODE_TRUST') ?? 'trusted'),
   };
   for (const [what, file] of [
     ['tests', options.tests],

@@ -20,6 +20,8 @@ export interface Profile {
   xdgData: string;
   xdgCache: string;
   workspace: string;
+  /** VS Code's workspace trust is on, and the folder opens untrusted (restricted mode). */
+  untrusted: boolean;
 }
 
 // What gets in the way of an unattended run: welcome pages, the chat side bar, network calls
@@ -41,7 +43,18 @@ const USER_SETTINGS = {
   'typescript.disableAutomaticTypeAcquisition': true,
 };
 
-export async function createProfile(workspace: string | undefined): Promise<Profile> {
+/**
+ * Trust on, the folder untrusted, and nothing asking: VS Code opens it in restricted mode, as
+ * it would a repository the user did not trust.
+ */
+const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+};
+
+export async function createProfile(workspace: string | undefined,
+  untrusted = false): Promise<Profile> {
   // realpath: VS Code reports the workspace folder by its real path; tests compare against it.
   const root = await realpath(await mkdtemp(join(tmpdir(), 'rootguard-vscode-')));
   onCleanup(() => rm(root, { recursive: true, force: true }));
@@ -53,6 +66,7 @@ export async function createProfile(workspace: string | undefined): Promise<Prof
     xdgData: join(root, 'xdg-data'),
     xdgCache: join(root, 'xdg-cache'),
     workspace: workspace === undefined ? join(root, 'workspace') : await realpath(workspace),
+    untrusted,
   };
   const { userData, extensions, xdgConfig, xdgData, xdgCache } = profile;
   for (const dir of [join(userData, 'User'), extensions, xdgConfig, xdgData, xdgCache]) {
@@ -60,7 +74,8 @@ export async function createProfile(workspace: string | undefined): Promise<Prof
   }
   await writeFile(
     join(profile.userData, 'User', 'settings.json'),
-    `${JSON.stringify(USER_SETTINGS, null, 2)}\n`,
+    `${JSON.stringify({ ...USER_SETTINGS, ...(untrusted ? UNTRUSTED_SETTINGS : {}) },
+      null, 2)}\n`,
   );
   if (workspace === undefined) {
     // A copy, so tests may edit files without touching the repository.

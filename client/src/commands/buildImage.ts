@@ -16,7 +16,6 @@ export function rememberedTag(services: PodmanServices, dockerfile: vscode.Uri):
 
 export async function buildImageCommand(services: PodmanServices, uri?: vscode.Uri):
   Promise<void> {
-  if (!services.mayRunPodman('build images')) return;
   const dockerfile = await services.dockerfile(uri);
   if (!dockerfile) return;
   const tag = await vscode.window.showInputBox({

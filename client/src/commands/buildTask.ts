@@ -4,9 +4,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { buildImage, describeFailure } from '../podman/build';
-import { PodmanCancelled } from '../podman/podman';
 import { nameFromFolder } from '../podman/reference';
+import { ProgramCancelled } from '../system/execute';
 import type { PodmanServices } from './podmanContext';
+import { mayRunTools } from './toolAccess';
+import { TOOL_COMMANDS, untrustedExplanation } from './workspaceTrust';
 
 export const PODMAN_TASK_TYPE = 'rootguard-podman';
 
@@ -63,8 +65,9 @@ function buildTerminal(services: PodmanServices, dockerfile: string, context: st
     onDidWrite: write.event,
     onDidClose: close.event,
     open: () => {
-      if (!services.mayRunPodman('build images')) {
-        print('Rootguard runs no podman in an untrusted workspace.\n');
+      const what = TOOL_COMMANDS['rootguard.buildImage'];
+      if (!mayRunTools(what, services.log)) {
+        print(`${untrustedExplanation(what)}\n`);
         close.fire(1);
         return;
       }
@@ -78,7 +81,7 @@ function buildTerminal(services: PodmanServices, dockerfile: string, context: st
         })
         .catch((error: unknown) => {
           print(`\n${error instanceof Error ? error.message : String(error)}\n`);
-          close.fire(error instanceof PodmanCancelled ? 130 : 2);
+          close.fire(error instanceof ProgramCancelled ? 130 : 2);
         });
     },
     close: () => abort.abort(),

@@ -5,7 +5,6 @@ import { checkHost } from '../podman/hostCheck';
 import type { PodmanServices } from './podmanContext';
 
 export async function checkHostCommand(services: PodmanServices): Promise<void> {
-  if (!services.mayRunPodman('run podman')) return;
   try {
     const report = await vscode.window.withProgress({
       location: vscode.ProgressLocation.Notification,

@@ -1,8 +1,9 @@
 // The files of Rootguard: New Hardened nginx Project, and how they are written: atomically,
-// and never over an existing file unless the user said so. No editor code, so tests use it.
-import { randomBytes } from 'node:crypto';
+// never over an existing file unless the user said so, and then with a backup of it. No editor
+// code, so tests use it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readIfExists, replaceFile } from '../system/safeWrite';
 
 export interface ProjectFile {
   /** Relative to the project folder, with `/`. */
@@ -100,31 +101,16 @@ server {
 ];
 
 /**
- * Writes one file of a project: to a temporary file beside it, then into place. A new file is
- * linked into place, which fails if one appeared meanwhile, so nothing is ever overwritten
- * unless `overwrite` is true. Returns false when the file exists and may not be replaced.
+ * Writes one file of a project, atomically. Returns false when the file exists and may not be
+ * replaced (or already has this content); a replaced file is kept as `NAME.rootguard-….bak`.
  */
 export function writeProjectFile(folder: string, file: ProjectFile, overwrite: boolean):
   boolean {
   const target = path.join(folder, ...file.path.split('/'));
-  if (!overwrite && fs.existsSync(target)) return false;
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const temporary = path.join(path.dirname(target),
-    `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  fs.writeFileSync(temporary, file.content, { flag: 'wx', mode: 0o644 });
-  try {
-    if (overwrite) {
-      fs.renameSync(temporary, target);
-      return true;
-    }
-    fs.linkSync(temporary, target);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  } finally {
-    fs.rmSync(temporary, { force: true });
-  }
+  const previous = readIfExists(target);
+  if (previous !== undefined && !overwrite) return false;
+  // A project's folders are for everyone who builds it, unlike ~/.config/containers.
+  return replaceFile(target, file.content, previous, { folderMode: 0o755 }).written;
 }
 
 /** The project's files that already exist in a folder. */

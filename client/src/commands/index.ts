@@ -7,19 +7,20 @@ import { checkHostCommand } from './checkHost';
 import { newProjectCommand } from './newProject';
 import { podmanServices } from './podmanContext';
 import { runHardenedCommand } from './runHardened';
+import { registerToolCommand } from './toolAccess';
 import { verifyContainerCommand } from './verifyContainer';
 
 export function registerPodmanCommands(context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel, client: LanguageClient): void {
   const services = podmanServices(context, log, client);
   context.subscriptions.push(
-    vscode.commands.registerCommand('rootguard.buildImage',
+    registerToolCommand(log, 'rootguard.buildImage',
       (uri?: vscode.Uri) => buildImageCommand(services, uri)),
-    vscode.commands.registerCommand('rootguard.runHardened',
+    registerToolCommand(log, 'rootguard.runHardened',
       (uri?: vscode.Uri) => runHardenedCommand(services, uri)),
-    vscode.commands.registerCommand('rootguard.verifyContainer',
+    registerToolCommand(log, 'rootguard.verifyContainer',
       (name?: string) => verifyContainerCommand(services, name)),
-    vscode.commands.registerCommand('rootguard.checkHost', () => checkHostCommand(services)),
+    registerToolCommand(log, 'rootguard.checkHost', () => checkHostCommand(services)),
     vscode.commands.registerCommand('rootguard.newHardenedProject',
       (uri?: vscode.Uri) => newProjectCommand(services, uri)),
     vscode.tasks.registerTaskProvider(PODMAN_TASK_TYPE, buildTaskProvider(services)),

@@ -21,8 +21,9 @@ export async function newProjectCommand(services: PodmanServices, uri?: vscode.U
     if (existing.size > 0) {
       const choice = await vscode.window.showWarningMessage(
         `${[...existing].join(', ')} already exist in ${vscode.workspace.asRelativePath(folder)}.`,
-        { modal: true, detail: 'Replace them with the hardened versions, or keep them and ' +
-          'write only the missing files?' }, 'Replace', 'Keep Existing');
+        { modal: true, detail: 'Replace them with the hardened versions (a backup of each ' +
+          'is kept beside it), or keep them and write only the missing files?' }, 'Replace',
+        'Keep Existing');
       if (choice === undefined) return;
       replace = choice === 'Replace';
     }

@@ -1,11 +1,13 @@
-// What the podman commands share: settings, the log, workspace trust, the run profile request,
+// What the podman commands share: settings, the log, the run profile request,
 // remembered answers, and how reports and errors are shown.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PodmanCancelled, PodmanError, type PodmanOptions } from '../podman/podman';
+import type { PodmanOptions } from '../podman/podman';
 import { reportMarkdown, type Report } from '../podman/report';
+import { ProgramCancelled, ProgramError } from '../system/execute';
 import type { RunProfile } from '../../../server/src/image/runProfile';
+import { podmanFromSettings, setting, strings } from './toolAccess';
 
 export interface RunSettings {
   capAdd: string[];
@@ -18,8 +20,6 @@ export interface PodmanServices {
   state: vscode.Memento;
   podman(): PodmanOptions;
   runSettings(): RunSettings;
-  /** False, after telling the user why, in an untrusted workspace. */
-  mayRunPodman(what: string): boolean;
   /** The Dockerfile a command is for: the clicked file, the active editor, or one picked. */
   dockerfile(uri: vscode.Uri | undefined): Promise<vscode.Uri | undefined>;
   runProfile(dockerfile: vscode.Uri): Promise<RunProfile>;
@@ -31,34 +31,15 @@ const DOCKERFILES = '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*
 
 export function podmanServices(context: vscode.ExtensionContext, log: vscode.LogOutputChannel,
   client: LanguageClient): PodmanServices {
-  // These settings are machine-scoped in package.json: a workspace cannot name the program
-  // that runs, nor add arguments or capabilities to it.
-  const setting = <T>(section: string, name: string, fallback: T): T =>
-    vscode.workspace.getConfiguration(section).get<T>(name) ?? fallback;
-  const strings = (value: unknown): string[] =>
-    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-
   return {
     log,
     state: context.workspaceState,
-    podman: () => ({
-      path: setting('rootguard.podman', 'path', 'podman') || 'podman',
-      globalArgs: strings(setting<unknown>('rootguard.podman', 'globalArgs', [])),
-      log: (line) => log.info(`run: ${line}`),
-    }),
+    podman: () => podmanFromSettings(log),
     runSettings: () => ({
       capAdd: strings(setting<unknown>('rootguard.run', 'capAdd', [])),
       userns: setting('rootguard.run', 'userns', '') || undefined,
       extraArgs: strings(setting<unknown>('rootguard.run', 'extraArgs', [])),
     }),
-    mayRunPodman: (what) => {
-      if (vscode.workspace.isTrusted) return true;
-      void vscode.window.showWarningMessage(`Rootguard does not ${what} in an untrusted ` +
-        'workspace: files from a cloned repository could make it run programs on your ' +
-        'machine. Trust this workspace to use podman from Rootguard.', 'Manage Workspace Trust')
-        .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
-      return false;
-    },
     dockerfile: (uri) => chooseDockerfile(uri),
     runProfile: (dockerfile) => client.sendRequest<RunProfile>('rootguard/runProfile',
       { uri: dockerfile.toString() }),
@@ -98,11 +79,11 @@ async function showMarkdown(content: string): Promise<void> {
 }
 
 function showError(error: unknown, log: vscode.LogOutputChannel): void {
-  if (error instanceof PodmanCancelled) {
+  if (error instanceof ProgramCancelled) {
     void vscode.window.showInformationMessage(error.message);
     return;
   }
-  const hint = error instanceof PodmanError && error.hint ? ` Fix: ${error.hint}` : '';
+  const hint = error instanceof ProgramError && error.hint ? ` Fix: ${error.hint}` : '';
   const message = error instanceof Error ? error.message : String(error);
   log.error(message + hint);
   void vscode.window.showErrorMessage(`${message}${hint}`, 'Show Log').then((choice) => {

@@ -16,7 +16,6 @@ export const HEALTH_URL_KEY = 'rootguard.healthUrl.';
 
 export async function runHardenedCommand(services: PodmanServices, uri?: vscode.Uri):
   Promise<void> {
-  if (!services.mayRunPodman('run containers')) return;
   const dockerfile = await services.dockerfile(uri);
   if (!dockerfile) return;
   try {

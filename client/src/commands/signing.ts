@@ -41,6 +41,8 @@ export function registerSigning(context: vscode.ExtensionContext,
     vscode.commands.registerCommand('rootguard.signing.viewSnapshot', async () => ({
       keys: (await keys?.getChildren() ?? []).map(snapshot),
       images: (await images?.getChildren() ?? []).map(snapshot),
+      keysState: keys?.state,
+      imagesState: images?.state,
     })),
     // Trust granted later: the views can now run gpg and podman.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {

@@ -1,52 +1,33 @@
-// What the signing commands and views share: settings, the log, workspace trust, refreshes.
+// What the signing commands and views share: settings, the log, refreshes.
 import * as vscode from 'vscode';
 import type { GpgContext } from '../gpg/gpg';
-import type { PodmanAccess } from '../signing/podmanSigning';
+import type { PodmanOptions } from '../podman/podman';
+import { podmanFromSettings, setting, strings } from './toolAccess';
 
 export interface SigningServices {
   log: vscode.LogOutputChannel;
   gpg(): GpgContext;
-  podman(): PodmanAccess;
+  podman(): PodmanOptions;
   skopeoPath(): string;
   /** Key files from rootguard.signing.trustedKeys, trusted in addition to policy.json. */
   trustedKeyFiles(): string[];
   signingKey(): string | undefined;
-  /**
-   * False (after telling the user why) in an untrusted workspace: a cloned repository must
-   * not be able to make Rootguard run gpg, podman or skopeo.
-   */
-  mayRunTools(): boolean;
   refreshKeys(): void;
   refreshImages(): void;
 }
 
 export function signingServices(log: vscode.LogOutputChannel,
   refresh: { keys(): void; images(): void }): SigningServices {
-  // Settings naming programs are machine-scoped in package.json, so a workspace cannot set them.
-  const setting = <T>(name: string, fallback: T): T =>
-    vscode.workspace.getConfiguration('rootguard.signing').get<T>(name) ?? fallback;
-  const logLine = (line: string): void => log.info(line);
+  const signing = <T>(name: string, fallback: T): T => setting('rootguard.signing', name, fallback);
   return {
     log,
-    gpg: () => ({ gpgPath: setting('gpgPath', 'gpg'),
-      gnupgHome: setting('gnupgHome', '') || undefined, log: logLine }),
-    podman: () => ({
-      // The podman settings (machine-scoped) belong to the podman features; signing shares them.
-      podmanPath: vscode.workspace.getConfiguration('rootguard.podman').get<string>('path') ||
-        'podman',
-      globalArgs: vscode.workspace.getConfiguration('rootguard.podman')
-        .get<string[]>('globalArgs') ?? [],
-      env: gnupgEnv(setting('gnupgHome', '')),
-      log: logLine,
-    }),
-    skopeoPath: () => setting('skopeoPath', 'skopeo'),
-    trustedKeyFiles: () => setting<string[]>('trustedKeys', []),
-    signingKey: () => setting<string>('signingKey', '') || undefined,
-    mayRunTools: () => {
-      if (vscode.workspace.isTrusted) return true;
-      void explainUntrusted();
-      return false;
-    },
+    gpg: () => ({ gpgPath: signing('gpgPath', 'gpg'),
+      gnupgHome: signing('gnupgHome', '') || undefined, log: (line) => log.info(line) }),
+    // The podman settings belong to the podman features; signing shares them.
+    podman: () => ({ ...podmanFromSettings(log), env: gnupgEnv(signing('gnupgHome', '')) }),
+    skopeoPath: () => signing('skopeoPath', 'skopeo'),
+    trustedKeyFiles: () => strings(signing<unknown>('trustedKeys', [])),
+    signingKey: () => signing<string>('signingKey', '') || undefined,
     refreshKeys: refresh.keys,
     refreshImages: refresh.images,
   };
@@ -55,14 +36,6 @@ export function signingServices(log: vscode.LogOutputChannel,
 /** podman signs through GPGME, which reads GNUPGHOME like gpg does. */
 function gnupgEnv(home: string): Record<string, string> {
   return home ? { GNUPGHOME: home } : {};
-}
-
-async function explainUntrusted(): Promise<void> {
-  const choice = await vscode.window.showWarningMessage(
-    'Rootguard runs no gpg, podman or skopeo in an untrusted workspace, so that a repository ' +
-    'cannot make it run programs. Linting still works. Trust this workspace to sign and ' +
-    'verify images.', 'Manage Workspace Trust');
-  if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
 }
 
 /** Runs a command body, turning any failure into one message and a log entry. */

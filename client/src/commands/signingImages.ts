@@ -3,19 +3,22 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { keyringPublicKeys } from '../gpg/keyring';
-import { formatReference, parseDockerReference } from '../signing/dockerReference';
-import { signAndPush, listLocalImages, type LocalImage } from '../signing/podmanSigning';
+import { listLocalImages, type LocalImage } from '../podman/inspect';
+import { signAndPush } from '../podman/push';
+import { formatReference, parseDockerReference } from '../podman/reference';
 import {
   builtInLookaside, loadRegistriesD, lookasideFor, registriesDirectory, SYSTEM_REGISTRIES_D,
   userRegistriesD,
 } from '../signing/registriesD';
 import { stagingEntryProposal } from '../signing/registriesDEdit';
-import { writeFileSafely } from '../signing/safeWrite';
+
 import { verifyImage, type ImageReport, type VerifyImageRequest } from '../signing/verifyImage';
+import { writeFileSafely } from '../system/safeWrite';
 import type { ImageItem, ImagesTreeProvider } from '../views/imagesTree';
 import { imageReportMarkdown, type SigningDocuments } from '../views/signingDocuments';
 import { chooseKey } from './signingKeys';
 import { guarded, type SigningServices } from './signingContext';
+import { registerToolCommand } from './toolAccess';
 
 /** Verification as the editor does it: settings' keys, keyring keys to name signers. */
 export async function verifyFromEditor(services: SigningServices, reference: string,
@@ -42,9 +45,8 @@ export function registerImageCommands(services: SigningServices, documents: Sign
       imageReportMarkdown(report));
   };
   return [
-    vscode.commands.registerCommand('rootguard.signing.verifyImage',
+    registerToolCommand(services.log, 'rootguard.signing.verifyImage',
       guarded(services, 'Verify Image Signature', async (item?: ImageItem) => {
-        if (!services.mayRunTools()) return;
         const reference = item?.reference ?? await vscode.window.showInputBox({
           title: 'Verify Image Signature', prompt: 'Image reference',
           placeHolder: 'registry.example.com/team/app:1.0', validateInput: referenceProblem });
@@ -61,10 +63,9 @@ export function registerImageCommands(services: SigningServices, documents: Sign
         const report = item?.report ?? (item && images.reportFor(item.reference));
         if (report) await showReport(report);
       })),
-    vscode.commands.registerCommand('rootguard.signing.signAndPush',
-      guarded(services, 'Sign and Push Image', async (item?: ImageItem) => {
-        if (services.mayRunTools()) await signAndPushCommand(services, documents, images, item);
-      })),
+    registerToolCommand(services.log, 'rootguard.signing.signAndPush',
+      guarded(services, 'Sign and Push Image', (item?: ImageItem) =>
+        signAndPushCommand(services, documents, images, item))),
   ];
 }
 

@@ -5,9 +5,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DEFAULT_EXPIRY, checkKeyRequest, generateKey, type KeyRequest } from '../gpg/generate';
 import { exportPublicKey, importKeyFile, listKeys, type KeyringKey } from '../gpg/keyring';
-import { writeFileSafely } from '../signing/safeWrite';
+import { writeFileSafely } from '../system/safeWrite';
 import type { KeyItem } from '../views/keysTree';
 import { guarded, type SigningServices } from './signingContext';
+import { registerToolCommand } from './toolAccess';
+import type { ToolCommand } from './workspaceTrust';
 
 /** The key of a tree item, or one the user picks. */
 export async function chooseKey(services: SigningServices, item: KeyItem | undefined,
@@ -26,10 +28,8 @@ export async function chooseKey(services: SigningServices, item: KeyItem | undef
 }
 
 export function registerKeyCommands(services: SigningServices): vscode.Disposable[] {
-  const command = (id: string, title: string, body: (item?: KeyItem) => Promise<void>) =>
-    vscode.commands.registerCommand(id, guarded(services, title, async (item?: KeyItem) => {
-      if (services.mayRunTools()) await body(item);
-    }));
+  const command = (id: ToolCommand, title: string, body: (item?: KeyItem) => Promise<void>) =>
+    registerToolCommand(services.log, id, guarded(services, title, body));
   return [
     command('rootguard.signing.generateKey', 'Generate Key', () => generate(services)),
     command('rootguard.signing.importKey', 'Import Key', () => importKey(services)),

@@ -8,12 +8,12 @@ import { loadRegistriesD, registriesDirectory } from '../signing/registriesD';
 import { signingReport } from '../signing/signingReport';
 import type { SigningDocuments } from '../views/signingDocuments';
 import { guarded, type SigningServices } from './signingContext';
+import { registerToolCommand } from './toolAccess';
 
 export function registerReportCommand(services: SigningServices,
   documents: SigningDocuments): vscode.Disposable {
-  return vscode.commands.registerCommand('rootguard.signing.report',
+  return registerToolCommand(services.log, 'rootguard.signing.report',
     guarded(services, 'Signing Report', async () => {
-      if (!services.mayRunTools()) return;
       const home = os.homedir();
       const keys = await listKeys(services.gpg());
       const policyFile = activePolicyPath(home);

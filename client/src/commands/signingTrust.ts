@@ -7,18 +7,18 @@ import * as vscode from 'vscode';
 import { exportPublicKey } from '../gpg/keyring';
 import { SYSTEM_POLICY, userPolicyPath } from '../signing/policy';
 import { addTrustedKey, checkDockerScope, STARTER_POLICY } from '../signing/policyEdit';
-import { writeFileSafely } from '../signing/safeWrite';
+import { writeFileSafely } from '../system/safeWrite';
 import type { KeyItem } from '../views/keysTree';
 import type { SigningDocuments } from '../views/signingDocuments';
 import { chooseKey } from './signingKeys';
 import { guarded, type SigningServices } from './signingContext';
+import { registerToolCommand } from './toolAccess';
 
 export function registerTrustCommand(services: SigningServices,
   documents: SigningDocuments): vscode.Disposable {
-  return vscode.commands.registerCommand('rootguard.signing.trustKey',
-    guarded(services, 'Trust Key for Registry', async (item?: KeyItem) => {
-      if (services.mayRunTools()) await trustKey(services, documents, item);
-    }));
+  return registerToolCommand(services.log, 'rootguard.signing.trustKey',
+    guarded(services, 'Trust Key for Registry', (item?: KeyItem) =>
+      trustKey(services, documents, item)));
 }
 
 async function trustKey(services: SigningServices, documents: SigningDocuments,

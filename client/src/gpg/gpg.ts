@@ -1,6 +1,6 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runProgram, type ProgramResult } from './execute';
+import { runProgram, type ProgramResult } from '../system/execute';
 
 /** Where gpg lives and which keyring it uses. */
 export interface GpgContext {
@@ -40,6 +40,8 @@ export function runGpg(context: GpgContext, args: readonly string[],
   if (context.gnupgHome) env.GNUPGHOME = context.gnupgHome;
   return runProgram(context.gpgPath || 'gpg', ['--batch', '--no-tty', ...args], {
     env, input, log: context.log, timeoutMs: 300_000,
+    whenMissing: () => ({ advice: 'Install GnuPG (Debian/Ubuntu: apt-get install gnupg; ' +
+      'Fedora: dnf install gnupg2) or set rootguard.signing.gpgPath.' }),
   });
 }
 

@@ -11,7 +11,8 @@ import {
   type PodmanInfo,
   type UserFacts,
 } from './hostFacts';
-import { PodmanError, podmanVersion, type PodmanOptions } from './podman';
+import { ProgramError } from '../system/execute';
+import { podmanVersion, type PodmanOptions } from './podman';
 import { check, type Check, type Report } from './report';
 
 /** podman's rootless default maps 65536 ids: enough for any image's users (nobody is 65534). */
@@ -96,7 +97,7 @@ async function versionCheck(podman: PodmanOptions): Promise<Check> {
   try {
     return check('podman version', true, `podman ${await podmanVersion(podman)}`);
   } catch (error) {
-    const problem = error instanceof PodmanError ? error : new PodmanError(String(error));
+    const problem = error instanceof ProgramError ? error : new ProgramError(String(error));
     return check('podman version', false, problem.message, problem.hint);
   }
 }

@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { execute } from '../system/execute';
 import { isObject, runPodman, type PodmanOptions } from './podman';
 
 /** Readers of the host facts rootless podman depends on; each returns undefined when unknown. */
@@ -12,14 +12,11 @@ export interface UserFacts {
   groups: string[];
 }
 
-export function currentUser(): Promise<UserFacts> {
+export async function currentUser(): Promise<UserFacts> {
   const info = os.userInfo();
-  return new Promise((resolve) => {
-    execFile('id', ['-Gn'], { timeout: 10_000 }, (error, stdout) => {
-      resolve({ name: info.username, uid: info.uid,
-        groups: error ? [] : stdout.trim().split(/\s+/).filter(Boolean) });
-    });
-  });
+  const id = await execute('id', ['-Gn'], { timeoutMs: 10_000 }).catch(() => undefined);
+  const groups = id?.code === 0 ? id.stdout.toString('utf8').trim().split(/\s+/) : [];
+  return { name: info.username, uid: info.uid, groups: groups.filter(Boolean) };
 }
 
 /**
@@ -81,11 +78,9 @@ export async function helperPrivilege(file: string): Promise<'setuid' | 'capabil
   if ((stat.mode & 0o4000) !== 0 && stat.uid === 0) return 'setuid';
   const getcap = findExecutable('getcap', []);
   if (!getcap) return undefined;
-  return new Promise((resolve) => {
-    execFile(getcap, [file], { timeout: 10_000 }, (error, stdout) => {
-      resolve(!error && /cap_set[ug]id/i.test(stdout) ? 'capabilities' : undefined);
-    });
-  });
+  const result = await execute(getcap, [file], { timeoutMs: 10_000 }).catch(() => undefined);
+  return result?.code === 0 && /cap_set[ug]id/i.test(result.stdout.toString('utf8'))
+    ? 'capabilities' : undefined;
 }
 
 /** What `podman info --format json` says about storage, cgroups and networking. */

@@ -1,5 +1,7 @@
 import { isObject, podmanOutput, runPodman, PodmanError, type PodmanOptions } from './podman';
-import { checkContainerName, checkImageReference } from './reference';
+import {
+  checkContainerName, checkImage, formatReference, parseDockerReference,
+} from './reference';
 
 /** What Rootguard reads of `podman container inspect`. */
 export interface ContainerInfo {
@@ -28,14 +30,9 @@ export interface ImageInfo {
 /** A container's state, or undefined when no container has that name. */
 export async function inspectContainer(podman: PodmanOptions, name: string):
   Promise<ContainerInfo | undefined> {
-  checkContainerName(name);
-  const result = await runPodman(podman, ['container', 'inspect', '--format', 'json', name],
-    { timeoutMs: 30_000 });
-  if (result.code !== 0) {
-    if (/no such container/i.test(result.stderr)) return undefined;
-    throw new PodmanError(`podman container inspect failed: ${result.stderr.trim()}`);
-  }
-  const data = firstObject(result.stdout);
+  const data = await inspect(podman, 'container', checkContainerName(name),
+    /no such container/i);
+  if (!data) return undefined;
   const state = objectAt(data, 'State');
   const config = objectAt(data, 'Config');
   return {
@@ -54,14 +51,9 @@ export async function inspectContainer(podman: PodmanOptions, name: string):
 /** An image's configuration, or undefined when there is no such image. */
 export async function inspectImage(podman: PodmanOptions, reference: string):
   Promise<ImageInfo | undefined> {
-  if (!/^[0-9a-f]{12,64}$/.test(reference)) checkImageReference(reference);
-  const result = await runPodman(podman, ['image', 'inspect', '--format', 'json', reference],
-    { timeoutMs: 30_000 });
-  if (result.code !== 0) {
-    if (/image not known|no such image/i.test(result.stderr)) return undefined;
-    throw new PodmanError(`podman image inspect failed: ${result.stderr.trim()}`);
-  }
-  const data = firstObject(result.stdout);
+  const data = await inspect(podman, 'image', checkImage(reference),
+    /image not known|no such image/i);
+  if (!data) return undefined;
   const config = objectAt(data, 'Config');
   // podman puts the HEALTHCHECK beside Config; docker's layout has it inside.
   const test = objectAt(data, 'Healthcheck').Test ?? objectAt(config, 'Healthcheck').Test;
@@ -70,6 +62,16 @@ export async function inspectImage(podman: PodmanOptions, reference: string):
     user: text(config.User),
     healthcheck: Array.isArray(test) ? test.map(String) : undefined,
   };
+}
+
+/** `podman container|image inspect` of a checked name: its object, or undefined when absent. */
+async function inspect(podman: PodmanOptions, kind: 'container' | 'image', name: string,
+  absent: RegExp): Promise<Record<string, unknown> | undefined> {
+  const result = await runPodman(podman, [kind, 'inspect', '--format', 'json', name],
+    { timeoutMs: 30_000 });
+  if (result.code === 0) return firstObject(result.stdout);
+  if (absent.test(result.stderr)) return undefined;
+  throw new PodmanError(`podman ${kind} inspect failed: ${result.stderr.trim()}`);
 }
 
 /** Whether a container of that name exists, running or not. */
@@ -93,6 +95,42 @@ export async function containerNames(podman: PodmanOptions): Promise<
     image: text(c.Image),
     running: c.State === 'running' || c.Exited === false,
   })).filter((c) => c.name !== '').sort((a, b) => Number(b.running) - Number(a.running));
+}
+
+/** A local image as the Images view lists it. */
+export interface LocalImage {
+  id: string;
+  /** Normalised references (registry/repository:tag) of its names. */
+  names: string[];
+  /** `repository@sha256:…` digests podman learnt from a registry (pull or push). */
+  repoDigests: string[];
+  /** The local manifest digest, which may differ from the registry's. */
+  digest?: string;
+}
+
+export async function listLocalImages(podman: PodmanOptions): Promise<LocalImage[]> {
+  const stdout = await podmanOutput(podman, ['images', '--format', 'json'],
+    { timeoutMs: 60_000 });
+  const list: unknown = JSON.parse(stdout || '[]');
+  if (!Array.isArray(list)) return [];
+  return list.filter(isObject).map((image) => ({
+    id: text(image.Id),
+    names: strings(image.Names).flatMap(normalised),
+    repoDigests: strings(image.RepoDigests),
+    ...(typeof image.Digest === 'string' ? { digest: image.Digest } : {}),
+  }));
+}
+
+function normalised(name: string): string[] {
+  try {
+    return [formatReference(parseDockerReference(name))];
+  } catch {
+    return [];
+  }
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 function publishedPorts(ports: Record<string, unknown>): ContainerInfo['ports'] {

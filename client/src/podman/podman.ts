@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
+import { execute, ProgramError, type ProgramOptions } from '../system/execute';
 import { hostFamily, installHint } from './distro';
-import { commandLine } from './commandLine';
 
 /** How to reach podman: the executable, and arguments the user puts before every command. */
 export interface PodmanOptions {
@@ -8,7 +7,9 @@ export interface PodmanOptions {
   path: string;
   /** Global options such as `--root DIR` or `--runtime runc`, from the user's settings. */
   globalArgs: string[];
-  /** Called with every command line before it runs; never given a secret. */
+  /** Extra environment, e.g. GNUPGHOME for `push --sign-by`, which signs through GPGME. */
+  env?: Record<string, string | undefined>;
+  /** Called with every command, as its argument list, before it runs; never given a secret. */
   log?: (message: string) => void;
 }
 
@@ -18,27 +19,13 @@ export interface PodmanResult {
   stderr: string;
 }
 
-export interface RunControl {
-  /** Aborting kills podman (SIGTERM) and rejects with a PodmanCancelled error. */
-  signal?: AbortSignal;
-  /** Output as it arrives, for builds and other long commands. */
-  onOutput?: (text: string, stream: 'stdout' | 'stderr') => void;
-  /** Kills podman after this long; a hung `exec` must not hang the report. */
-  timeoutMs?: number;
-}
+export type RunControl = Pick<ProgramOptions, 'signal' | 'onOutput' | 'timeoutMs'>;
 
 /** A podman problem in the user's terms, with what to do about it. */
-export class PodmanError extends Error {
-  constructor(message: string, readonly hint = '') {
-    super(message);
+export class PodmanError extends ProgramError {
+  constructor(message: string, hint = '') {
+    super(message, hint);
     this.name = 'PodmanError';
-  }
-}
-
-export class PodmanCancelled extends Error {
-  constructor() {
-    super('Cancelled; podman was stopped.');
-    this.name = 'PodmanCancelled';
   }
 }
 
@@ -47,49 +34,18 @@ export const MIN_PODMAN_VERSION = '4.0.0';
 
 /**
  * Runs podman with an argument array (never through a shell) and collects its output. A
- * non-zero exit is a result, not an error: callers read podman's message from stderr.
+ * non-zero exit is a result, not an error: callers read podman's message from stderr. A hung
+ * `exec` is stopped by `timeoutMs` (exit 124); cancelling rejects with ProgramCancelled.
  */
-export function runPodman(options: PodmanOptions, args: string[], control: RunControl = {}):
-  Promise<PodmanResult> {
-  const argv = [...options.globalArgs, ...args];
-  options.log?.(commandLine([options.path, ...argv]));
-  return new Promise((resolve, reject) => {
-    if (control.signal?.aborted) {
-      reject(new PodmanCancelled());
-      return;
-    }
-    const child = spawn(options.path, argv, { stdio: ['ignore', 'pipe', 'pipe'],
-      signal: control.signal, killSignal: 'SIGTERM' });
-    // Our own timer, not spawn's `timeout`: that one outlives a podman that never started.
-    let timedOut = false;
-    const timer = control.timeoutMs === undefined ? undefined : setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGTERM');
-    }, control.timeoutMs);
-    const out: string[] = [];
-    const err: string[] = [];
-    child.stdout.setEncoding('utf8').on('data', (text: string) => {
-      out.push(text);
-      control.onOutput?.(text, 'stdout');
-    });
-    child.stderr.setEncoding('utf8').on('data', (text: string) => {
-      err.push(text);
-      control.onOutput?.(text, 'stderr');
-    });
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      if (error.name === 'AbortError') reject(new PodmanCancelled());
-      else if (error.code === 'ENOENT') reject(missingPodman(options.path));
-      else reject(new PodmanError(`Could not run ${options.path}: ${error.message}`));
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (control.signal?.aborted) return;
-      const stderr = err.join('');
-      resolve({ code: timedOut ? 124 : code ?? 1, stdout: out.join(''), stderr: timedOut
-        ? `${stderr}podman was stopped after ${control.timeoutMs} ms.\n` : stderr });
-    });
+export async function runPodman(options: PodmanOptions, args: string[],
+  control: RunControl = {}): Promise<PodmanResult> {
+  const exit = await execute(options.path, [...options.globalArgs, ...args], {
+    ...control, env: options.env, log: options.log,
+    whenMissing: () => ({ advice: 'Install it, or set rootguard.podman.path (--podman on the ' +
+      'command line) to where it is.', hint: installHint(hostFamily(),
+      ['podman', 'uidmap', 'slirp4netns', 'fuse-overlayfs']) }),
   });
+  return { code: exit.code, stdout: exit.stdout.toString('utf8'), stderr: exit.stderr };
 }
 
 /** Runs podman and returns its stdout, or throws with podman's own message. */
@@ -126,12 +82,6 @@ export async function podmanVersion(options: PodmanOptions): Promise<string> {
       'or newer.', installHint(hostFamily(), ['podman']));
   }
   return version;
-}
-
-export function missingPodman(path: string): PodmanError {
-  return new PodmanError(`podman was not found (looked for "${path}"). Install it, or set ` +
-    'rootguard.podman.path (--podman on the command line) to where it is.',
-  installHint(hostFamily(), ['podman', 'uidmap', 'slirp4netns', 'fuse-overlayfs']));
 }
 
 /** Compares dotted versions numerically: `4.10.0` is newer than `4.9.3`. */

@@ -42,7 +42,8 @@ export async function verifyContainer(podman: PodmanOptions, name: string,
   }
   const logs = await runPodman(podman, ['logs', name], { timeoutMs: EXEC_TIMEOUT });
   const output = `${logs.stdout}\n${logs.stderr}`;
-  const exec = (args: string[]) => container.running
+  // `podman exec`: a command inside the container; undefined when it is not running.
+  const runInside = (args: string[]) => container.running
     ? runPodman(podman, ['exec', name, ...args], { timeoutMs: EXEC_TIMEOUT }) : undefined;
   const top = container.running ? await runPodman(podman, ['top', name, 'huser', 'user'],
     { timeoutMs: EXEC_TIMEOUT }) : undefined;
@@ -52,8 +53,8 @@ export async function verifyContainer(podman: PodmanOptions, name: string,
   return {
     checks: [
       runningCheck(container, output),
-      await userInsideCheck(container, exec, processes),
-      await userNamespaceCheck(container, exec),
+      await userInsideCheck(container, runInside, processes),
+      await userNamespaceCheck(container, runInside),
       processOwnerCheck(container, processes),
       imageUserCheck(container, image),
       await healthCheck(container, image, options),
@@ -62,7 +63,7 @@ export async function verifyContainer(podman: PodmanOptions, name: string,
   };
 }
 
-type Exec = (args: string[]) => ReturnType<typeof runPodman> | undefined;
+type RunInside = (args: string[]) => ReturnType<typeof runPodman> | undefined;
 
 function runningCheck(container: ContainerInfo, output: string): Check {
   const last = output.split('\n').filter((l) => /\[(emerg|alert|crit)\]|error/i.test(l)).pop();
@@ -73,12 +74,12 @@ function runningCheck(container: ContainerInfo, output: string): Check {
     `See \`podman logs ${container.name}\`; the permission check below names what failed.`);
 }
 
-async function userInsideCheck(container: ContainerInfo, exec: Exec,
+async function userInsideCheck(container: ContainerInfo, runInside: RunInside,
   processes: { user: string }[]): Promise<Check> {
   const name = 'Not root inside the container';
   const hint = 'Add a non-root USER to the Dockerfile (Rootguard\'s RG101/RG102 quick-fix), ' +
     'or run with --user.';
-  const result = await exec(['id']);
+  const result = await runInside(['id']);
   const id = result?.code === 0 ? parseId(result.stdout) : undefined;
   if (id) {
     return check(name, id.uid !== 0, id.uid === 0 ? `runs as root (${id.text})` : id.text, hint);
@@ -93,10 +94,11 @@ async function userInsideCheck(container: ContainerInfo, exec: Exec,
     hint);
 }
 
-async function userNamespaceCheck(container: ContainerInfo, exec: Exec): Promise<Check> {
+async function userNamespaceCheck(container: ContainerInfo, runInside: RunInside):
+  Promise<Check> {
   const name = 'Rootless: container root is not host root';
   const hint = 'Run podman as a regular user (rootless), not with sudo; or use --userns=auto.';
-  const result = await exec(['cat', '/proc/self/uid_map']);
+  const result = await runInside(['cat', '/proc/self/uid_map']);
   if (!result || result.code !== 0) {
     return check(name, false, container.running
       ? 'could not read /proc/self/uid_map inside the container (the image has no `cat`?)'

@@ -1,8 +1,8 @@
 // policy.json's `signedIdentity`: which docker reference a signature must name for the image
 // being checked. Without it a signature for `team/app:1` could vouch for `team/other:1`.
 import {
-  formatReference, parseDockerReference, ReferenceError, repositoryName, type DockerReference,
-} from './dockerReference';
+  formatReference, InvalidNameError, parseDockerReference, repositoryName, type DockerReference,
+} from '../podman/reference';
 
 export type IdentityRule =
   | { type: 'matchExact' }
@@ -21,7 +21,7 @@ export function identityMismatch(rule: IdentityRule, image: DockerReference,
   try {
     signed = parseDockerReference(signedText, false);
   } catch (error) {
-    if (error instanceof ReferenceError) return `the signed identity is not a reference`;
+    if (error instanceof InvalidNameError) return `the signed identity is not a reference`;
     throw error;
   }
   const wanted = describeRule(rule, image);

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { DockerReference } from './dockerReference';
+import type { DockerReference } from '../podman/reference';
 
 /** More would be a misconfigured store (or a hostile one); podman users keep a handful. */
 const MAX_SIGNATURES = 64;

@@ -1,10 +1,10 @@
 // The manifest digest *as in the registry*: what `podman push --sign-by` signs. The local
 // image's digest is not it — a push can re-encode (compress) the layers, giving a new manifest.
 import { createHash } from 'node:crypto';
-import { runProgram, ProgramMissingError } from '../gpg/execute';
+import { runProgram, ProgramMissingError } from '../system/execute';
 import {
   formatReference, isLoopbackRegistry, type DockerReference,
-} from './dockerReference';
+} from '../podman/reference';
 
 export interface RegistryAccess {
   skopeoPath?: string;

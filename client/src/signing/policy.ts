@@ -3,8 +3,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { scopeIdentity, scopeNamespaces, type DockerReference } from './dockerReference';
+import type { DockerReference } from '../podman/reference';
 import { DEFAULT_IDENTITY_RULE, type IdentityRule } from './identity';
+import { scopeIdentity, scopeNamespaces } from './scopes';
 
 export const SYSTEM_POLICY = '/etc/containers/policy.json';
 

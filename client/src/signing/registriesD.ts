@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
-import { scopeIdentity, scopeNamespaces, type DockerReference } from './dockerReference';
+import type { DockerReference } from '../podman/reference';
+import { scopeIdentity, scopeNamespaces } from './scopes';
 
 export const SYSTEM_REGISTRIES_D = '/etc/containers/registries.d';
 

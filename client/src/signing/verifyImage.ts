@@ -3,7 +3,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import type { PublicKey } from 'openpgp';
-import { formatReference, parseDockerReference, type DockerReference } from './dockerReference';
+import {
+  formatReference, parseDockerReference, type DockerReference,
+} from '../podman/reference';
 import {
   formatLookasideBase, parseLookasideBase, readSignatures, type LookasideBase,
 } from './lookaside';

@@ -4,7 +4,7 @@
 // A require, not an import: esbuild would bundle openpgp's ES module build for an import, and
 // that build reads import.meta.url, which a CommonJS bundle does not have.
 import openpgp = require('openpgp');
-import { formatReference, type DockerReference } from './dockerReference';
+import { formatReference, type DockerReference } from '../podman/reference';
 import { identityMismatch } from './identity';
 import { parseSignaturePayload, PayloadError, type SignaturePayload } from './payload';
 import type { TrustEntry } from './trust';

@@ -2,8 +2,8 @@
 // image expands to its signatures, each with its verdict and reason.
 import * as vscode from 'vscode';
 import type { SigningServices } from '../commands/signingContext';
-import { ProgramMissingError } from '../gpg/execute';
-import { listLocalImages, type LocalImage } from '../signing/podmanSigning';
+import { listLocalImages, type LocalImage } from '../podman/inspect';
+import { ProgramMissingError } from '../system/execute';
 import type { SignatureResult } from '../signing/verifySignature';
 import type { ImageReport } from '../signing/verifyImage';
 
@@ -50,6 +50,8 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Item> {
   readonly onDidChangeTreeData = this.changed.event;
   private readonly reports = new Map<string, ImageReport>();
   private readonly pending = new Set<string>();
+  /** What the view last showed, as its welcome content reads it. */
+  state: ImagesState | undefined;
 
   constructor(private readonly services: SigningServices,
     private readonly verify: ImageVerifier) {}
@@ -79,17 +81,17 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Item> {
     if (element) {
       return (element.report?.signatures ?? []).map((s) => new SignatureItem(element, s));
     }
-    if (!vscode.workspace.isTrusted) return this.state('untrusted');
+    if (!vscode.workspace.isTrusted) return this.showState('untrusted');
     let images: LocalImage[];
     try {
       images = await listLocalImages(this.services.podman());
     } catch (error) {
       this.services.log.error(`Listing podman images failed: ${(error as Error).message}`);
-      return this.state(error instanceof ProgramMissingError ? 'podmanMissing' : 'error');
+      return this.showState(error instanceof ProgramMissingError ? 'podmanMissing' : 'error');
     }
     const named = images.flatMap((image) => image.names.map((name) => ({ name, image })));
-    if (named.length === 0) return this.state('noImages');
-    await vscode.commands.executeCommand('setContext', 'rootguard.signing.imagesState', 'ready');
+    if (named.length === 0) return this.showState('noImages');
+    await this.setState('ready');
     for (const { name, image } of named) this.check(name, image);
     return named.map(({ name, image }) => new ImageItem(name, image, this.reports.get(name)));
   }
@@ -113,9 +115,14 @@ export class ImagesTreeProvider implements vscode.TreeDataProvider<Item> {
     });
   }
 
-  private async state(state: ImagesState): Promise<Item[]> {
-    await vscode.commands.executeCommand('setContext', 'rootguard.signing.imagesState', state);
+  private async showState(state: ImagesState): Promise<Item[]> {
+    await this.setState(state);
     return [];
+  }
+
+  private async setState(state: ImagesState): Promise<void> {
+    this.state = state;
+    await vscode.commands.executeCommand('setContext', 'rootguard.signing.imagesState', state);
   }
 }
 

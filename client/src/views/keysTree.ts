@@ -2,10 +2,10 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { SigningServices } from '../commands/signingContext';
-import { ProgramMissingError } from '../gpg/execute';
 import { listKeys, type KeyringKey } from '../gpg/keyring';
 import { expiresSoon } from '../signing/signingReport';
 import { policyTrustedFingerprints } from '../signing/trustedFingerprints';
+import { ProgramMissingError } from '../system/execute';
 
 export type KeysState = 'untrusted' | 'gpgMissing' | 'noKeys' | 'error' | 'ready';
 
@@ -29,6 +29,8 @@ export class KeysTreeProvider implements vscode.TreeDataProvider<KeyItem> {
   readonly onDidChangeTreeData = this.changed.event;
   /** The keys last listed, for commands that ask the user to pick one. */
   keys: KeyringKey[] = [];
+  /** What the view last showed, as its welcome content reads it. */
+  state: KeysState | undefined;
 
   constructor(private readonly services: SigningServices) {}
 
@@ -42,14 +44,14 @@ export class KeysTreeProvider implements vscode.TreeDataProvider<KeyItem> {
 
   async getChildren(element?: KeyItem): Promise<KeyItem[]> {
     if (element) return [];
-    if (!vscode.workspace.isTrusted) return this.state('untrusted');
+    if (!vscode.workspace.isTrusted) return this.showState('untrusted');
     try {
       this.keys = await listKeys(this.services.gpg());
     } catch (error) {
       this.services.log.error(`Listing GPG keys failed: ${(error as Error).message}`);
-      return this.state(error instanceof ProgramMissingError ? 'gpgMissing' : 'error');
+      return this.showState(error instanceof ProgramMissingError ? 'gpgMissing' : 'error');
     }
-    if (this.keys.length === 0) return this.state('noKeys');
+    if (this.keys.length === 0) return this.showState('noKeys');
     await this.setState('ready');
     const trusted = await policyTrustedFingerprints(this.services.trustedKeyFiles(), os.homedir());
     const signingKey = this.services.signingKey();
@@ -57,13 +59,14 @@ export class KeysTreeProvider implements vscode.TreeDataProvider<KeyItem> {
       key.keyFingerprints.some((f) => trusted.has(f)), key.fingerprint === signingKey));
   }
 
-  private async state(state: KeysState): Promise<KeyItem[]> {
+  private async showState(state: KeysState): Promise<KeyItem[]> {
     this.keys = [];
     await this.setState(state);
     return [];
   }
 
   private async setState(state: KeysState): Promise<void> {
+    this.state = state;
     await vscode.commands.executeCommand('setContext', 'rootguard.signing.keysState', state);
   }
 }

@@ -12,6 +12,7 @@ import { isNginxConfig } from './fileKinds';
 import { judgeInImage, judgeStandalone } from './judgement';
 import { configLevels } from './levels';
 import { dockerfiles, nginxConfigs } from './parseCache';
+import { runRules } from './runRules';
 import type { AnalysisSettings } from './settings';
 import { applySettings } from './suppressions';
 
@@ -144,31 +145,4 @@ function hostIncludes(pattern: string, from: string, workspace: Workspace): Ngin
       const text = workspace.read(candidate);
       return text === undefined ? [] : [nginxConfigs.get(candidate, text)];
     });
-}
-
-/**
- * Runs each rule on its own, so that a rule that throws costs one finding naming it, not the
- * whole file's diagnostics (nor the server).
- */
-function runRules<I extends { file: string }>(rules: { meta: { id: string };
-  check(input: I): Finding[] }[], input: I): Finding[] {
-  const findings: Finding[] = [];
-  for (const rule of rules) {
-    try {
-      findings.push(...rule.check(input));
-    } catch (error) {
-      findings.push(ruleFailure(rule.meta.id, input.file, error));
-    }
-  }
-  return findings;
-}
-
-function ruleFailure(rule: string, file: string, error: unknown): Finding {
-  const reason = error instanceof Error ? error.message : String(error);
-  return {
-    rule, severity: 'error', file, data: {}, fixes: [],
-    span: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    message: `Rule ${rule} failed on this file and was skipped (${reason}). ` +
-      'Please report this with the file attached.',
-  };
 }

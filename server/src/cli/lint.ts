@@ -4,8 +4,7 @@ import { analyzeProject } from '../analysis/project';
 import type { AnalysisSettings } from '../analysis/settings';
 import type { Finding } from '../core/finding';
 import { classify, diskWorkspace, findFiles, readText, type FoundFiles } from './fsWorkspace';
-
-export class UsageError extends Error {}
+import { UsageError } from './usage';
 
 /**
  * Lints the given files and folders as the editor would: each Dockerfile with the configs it

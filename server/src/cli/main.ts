@@ -5,11 +5,12 @@ import { readSettings } from '../analysis/settings';
 import { renderRuleDoc } from '../rules/docs';
 import { ALL_RULES } from '../rules/index';
 import { toJson, toText } from './formats';
-import { lintPaths, UsageError } from './lint';
+import { lintPaths } from './lint';
 import { toSarif } from './sarif';
 import { VERIFY_IMAGE_USAGE, verifyImageCommand } from './verifyImage';
 import { PODMAN_REPORTS_USAGE, checkHostCommand, verifyContainerCommand } from './podmanReports';
 import { PROFILE_USAGE, profileCommand } from './profile';
+import { badUsage, isUsageError, UsageError } from './usage';
 
 declare const ROOTGUARD_VERSION: string | undefined;
 const VERSION = typeof ROOTGUARD_VERSION === 'string' ? ROOTGUARD_VERSION : '0.0.0-dev';
@@ -56,10 +57,7 @@ export function main(argv: string[], io: Io): number | Promise<number> {
     if (command === 'verify-container') return verifyContainerCommand(rest, io);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      io.err(`rootguard: ${(error as Error).message}\n\n${USAGE}`);
-      return 2;
-    }
+    if (isUsageError(error)) return badUsage(io, 'rootguard', error, USAGE);
     throw error;
   }
 }
@@ -124,9 +122,4 @@ function writeDocs(args: string[], io: Io): number {
   }
   io.out(`Wrote ${ALL_RULES.length} rule pages to ${dir}\n`);
   return 0;
-}
-
-function isParseArgsError(error: unknown): boolean {
-  return error instanceof TypeError && 'code' in error &&
-    String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS');
 }

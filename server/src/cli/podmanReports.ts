@@ -2,12 +2,13 @@
 // reports for a terminal or CI. Exit 0 when every check passes, 1 when any fails, 2 bad usage.
 import { parseArgs } from 'node:util';
 import { checkHost } from '../../../client/src/podman/hostCheck';
-import { PodmanError, type PodmanOptions } from '../../../client/src/podman/podman';
-import { InvalidNameError } from '../../../client/src/podman/reference';
+import type { PodmanOptions } from '../../../client/src/podman/podman';
+import { checkContainerName } from '../../../client/src/podman/reference';
 import { passed, reportText, type Report } from '../../../client/src/podman/report';
 import { verifyContainer } from '../../../client/src/podman/verify';
-import { UsageError } from './lint';
+import { ProgramError } from '../../../client/src/system/execute';
 import type { Io } from './main';
+import { badUsage, isUsageError, textOrJson, UsageError } from './usage';
 
 export const PODMAN_REPORTS_USAGE = `\
   rootguard check-host [--format text|json] [--podman PATH] [--podman-arg ARG]...
@@ -47,7 +48,7 @@ export async function checkHostCommand(args: string[], io: Io): Promise<number> 
     if (positionals.length > 0 || values.url !== undefined) {
       throw new UsageError('check-host takes no arguments and no --url');
     }
-    const format = checkFormat(values.format);
+    const format = textOrJson(values.format);
     const report = await checkHost(podmanOptions(values.podman, values['podman-arg']));
     return { format, title: 'Host readiness for rootless podman', report };
   });
@@ -58,8 +59,8 @@ export async function verifyContainerCommand(args: string[], io: Io): Promise<nu
     const { values, positionals } = readArgs(args);
     if (values.help) return undefined;
     if (positionals.length !== 1) throw new UsageError('give one container name');
-    const format = checkFormat(values.format);
-    const name = positionals[0];
+    const format = textOrJson(values.format);
+    const name = checkContainerName(positionals[0]);
     const report = await verifyContainer(podmanOptions(values.podman, values['podman-arg']),
       name, { url: values.url });
     return { format, title: `Container ${name}`, report };
@@ -78,12 +79,8 @@ async function reportCommand(command: string, io: Io,
   try {
     outcome = await produce();
   } catch (error) {
-    if (error instanceof UsageError || error instanceof InvalidNameError ||
-      isParseArgsError(error)) {
-      io.err(`rootguard ${command}: ${(error as Error).message}\n\n${HELP}`);
-      return 2;
-    }
-    if (error instanceof PodmanError) {
+    if (isUsageError(error)) return badUsage(io, `rootguard ${command}`, error, HELP);
+    if (error instanceof ProgramError) {
       io.err(`rootguard ${command}: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
       return 1;
     }
@@ -100,16 +97,4 @@ async function reportCommand(command: string, io: Io,
 
 function podmanOptions(executable: string, globalArgs: string[]): PodmanOptions {
   return { path: executable, globalArgs };
-}
-
-function checkFormat(format: string): 'text' | 'json' {
-  if (format !== 'text' && format !== 'json') {
-    throw new UsageError(`--format must be text or json, not "${format}"`);
-  }
-  return format;
-}
-
-function isParseArgsError(error: unknown): boolean {
-  return error instanceof TypeError && 'code' in error &&
-    String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS');
 }

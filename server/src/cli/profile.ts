@@ -3,14 +3,14 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { commandLine } from '../../../client/src/podman/commandLine';
-import { InvalidNameError, nameFromFolder } from '../../../client/src/podman/reference';
+import { nameFromFolder } from '../../../client/src/podman/reference';
 import { hardenedRunArgs } from '../../../client/src/podman/run';
 import { analyzeImage } from '../analysis/analyze';
 import { DEFAULT_SETTINGS } from '../analysis/settings';
 import { runProfile, type RunProfile } from '../image/runProfile';
 import { diskWorkspace, findFiles, readText } from './fsWorkspace';
-import { UsageError } from './lint';
 import type { Io } from './main';
+import { badUsage, isUsageError, textOrJson, UsageError } from './usage';
 
 export const PROFILE_USAGE = `\
   rootguard profile DOCKERFILE [--format text|json] [--name NAME] [--image REF]
@@ -46,9 +46,7 @@ export function profileCommand(args: string[], io: Io): number {
       io.out(HELP);
       return 0;
     }
-    if (values.format !== 'text' && values.format !== 'json') {
-      throw new UsageError(`--format must be text or json, not "${values.format}"`);
-    }
+    const format = textOrJson(values.format);
     if (positionals.length !== 1) throw new UsageError('give one Dockerfile');
 
     const dockerfile = path.resolve(io.cwd, positionals[0]);
@@ -61,14 +59,10 @@ export function profileCommand(args: string[], io: Io): number {
       userns: values.userns,
       extraArgs: values['run-arg'],
     });
-    output = values.format === 'json' ? `${JSON.stringify(runArgs, null, 2)}\n`
+    output = format === 'json' ? `${JSON.stringify(runArgs, null, 2)}\n`
       : profileText(profile, runArgs, io.cwd);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof InvalidNameError ||
-      isParseArgsError(error)) {
-      io.err(`rootguard profile: ${(error as Error).message}\n\n${HELP}`);
-      return 2;
-    }
+    if (isUsageError(error)) return badUsage(io, 'rootguard profile', error, HELP);
     throw error;
   }
   io.out(output);
@@ -103,9 +97,4 @@ function profileText(profile: RunProfile, runArgs: string[], cwd: string): strin
     commandLine(['podman', ...runArgs]),
   ];
   return `${lines.join('\n')}\n`;
-}
-
-function isParseArgsError(error: unknown): boolean {
-  return error instanceof TypeError && 'code' in error &&
-    String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS');
 }

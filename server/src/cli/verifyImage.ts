@@ -5,6 +5,7 @@ import {
   RequestError, verifyImage, type ImageReport,
 } from '../../../client/src/signing/verifyImage';
 import type { Io } from './main';
+import { badUsage, isUsageError, textOrJson } from './usage';
 
 export const VERIFY_IMAGE_USAGE = `  rootguard verify-image REF [--key FILE]...
                  [--lookaside DIR_OR_URL] [--digest sha256:HEX] [--policy FILE]
@@ -21,7 +22,7 @@ Exit status: 0 verified, 1 not verified (unsigned, untrusted, invalid, unknown),
 
 export async function verifyImageCommand(args: string[], io: Io): Promise<number> {
   let report: ImageReport;
-  let format: string;
+  let format: 'text' | 'json';
   try {
     const { values, positionals } = parseArgs({
       args,
@@ -40,10 +41,7 @@ export async function verifyImageCommand(args: string[], io: Io): Promise<number
       io.out(HELP);
       return 0;
     }
-    format = values.format;
-    if (format !== 'text' && format !== 'json') {
-      throw new RequestError(`--format must be text or json, not "${format}"`);
-    }
+    format = textOrJson(values.format);
     if (positionals.length !== 1) {
       throw new RequestError(positionals.length === 0 ? 'give one image reference'
         : `give one image reference, not ${positionals.length}`);
@@ -58,8 +56,7 @@ export async function verifyImageCommand(args: string[], io: Io): Promise<number
     });
   } catch (error) {
     if (error instanceof RequestError || isUsageError(error)) {
-      io.err(`rootguard verify-image: ${(error as Error).message}\n\n${HELP}`);
-      return 2;
+      return badUsage(io, 'rootguard verify-image', error, HELP);
     }
     throw error;
   }
@@ -78,9 +75,4 @@ function toText(report: ImageReport): string {
     ...report.notes.map((note) => `  note: ${note}`),
   ];
   return `${lines.join('\n')}\n`;
-}
-
-function isUsageError(error: unknown): boolean {
-  return error instanceof TypeError && 'code' in error &&
-    String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS');
 }

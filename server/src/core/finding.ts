@@ -23,6 +23,8 @@ export interface FindingData {
   port?: number;
   path?: string;
   isDefault?: boolean;
+  /** Set only when the rule itself threw: the exception, for the server's log. */
+  failure?: string;
 }
 
 export interface Finding {

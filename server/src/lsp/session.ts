@@ -1,4 +1,4 @@
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, RemoteConsole, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeImage, analyzeStandaloneConfig, type Workspace } from '../analysis/analyze';
 import { isDockerfile, isNginxConfig } from '../analysis/fileKinds';
@@ -8,6 +8,15 @@ import { readText } from '../cli/fsWorkspace';
 import type { Finding } from '../core/finding';
 import { pathOf, toDiagnostic, uriOf } from './convert';
 import { WorkspaceIndex } from './workspaceIndex';
+
+/** What the session uses of the connection: the client's log and its diagnostics. */
+export interface SessionConnection {
+  console: Pick<RemoteConsole, 'error'>;
+  sendDiagnostics: Connection['sendDiagnostics'];
+}
+
+/** What the session uses of the open documents. */
+export type OpenDocuments = Pick<TextDocuments<TextDocument>, 'all'>;
 
 /**
  * The language server's state: settings, the workspace index, and the findings last published
@@ -19,10 +28,12 @@ export class Session {
   private readonly published = new Map<string, Finding[]>();
   /** Dockerfiles whose copies the index knows from an analysis of their current text. */
   private readonly learnt = new Set<string>();
+  /** Rule failures already logged: each is logged once, not on every keystroke. */
+  private readonly loggedFailures = new Set<string>();
 
   constructor(
-    private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly connection: SessionConnection,
+    private readonly documents: OpenDocuments,
   ) {}
 
   findingsFor(file: string): Finding[] {
@@ -114,10 +125,22 @@ export class Session {
   /** Publishes for open documents only; findings for closed files stay for code actions. */
   private publish(file: string, findings: Finding[]): void {
     this.published.set(file, findings);
+    findings.forEach((finding) => this.logFailure(file, finding));
     const open = this.documents.all().find((d) => pathOf(d.uri) === file);
     if (!open) return;
     void this.connection.sendDiagnostics({ uri: open.uri, version: open.version,
       diagnostics: findings.map(toDiagnostic) });
+  }
+
+  /** A rule that threw: its diagnostic tells the user, the log keeps the exception. */
+  private logFailure(file: string, finding: Finding): void {
+    const failure = finding.data.failure;
+    // The message names the exception; its stack differs with every path that got there.
+    const key = `${finding.rule}\n${file}\n${finding.message}`;
+    if (failure === undefined || this.loggedFailures.has(key)) return;
+    this.loggedFailures.add(key);
+    this.connection.console.error(`Rule ${finding.rule} failed on ${file}; the other rules ` +
+      `still ran. ${failure}`);
   }
 
   closed(document: TextDocument): void {

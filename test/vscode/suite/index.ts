@@ -21,7 +21,11 @@ export async function run(): Promise<void> {
     timeout: 30_000,
     grep: process.env.ROOTGUARD_TEST_GREP || undefined,
   });
-  const files = (await glob('**/*.test.js', { cwd: __dirname, absolute: true })).sort();
+  // A restricted-mode run (launcher --trust untrusted) runs the untrusted/ tests, and only
+  // those: every other test needs the programs an untrusted workspace may not start.
+  const untrusted = process.env.ROOTGUARD_TEST_TRUST === 'untrusted';
+  const files = (await glob(untrusted ? 'untrusted/**/*.test.js' : '**/*.test.js', {
+    cwd: __dirname, absolute: true, ignore: untrusted ? [] : ['untrusted/**'] })).sort();
   if (files.length === 0) {
     throw new Error(`no *.test.js files under ${__dirname}`);
   }

@@ -1,6 +1,6 @@
-// Writing the files Rootguard owns or edits for the user (policy.json, registries.d entries,
-// exported public keys): never half-written, never over a file without asking, and never
-// without a backup of what was there.
+// Writing the files Rootguard writes for the user (policy.json, registries.d entries, exported
+// public keys, project scaffolds): never half-written, never over a file without asking, and
+// never without a backup of what was there.
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,6 +21,13 @@ export interface SafeWriteResult {
   backup?: string;
 }
 
+export interface ReplaceOptions {
+  /** Mode of a new file (an existing file keeps its own). */
+  mode?: number;
+  /** Mode of folders made on the way: private by default, as for ~/.config/containers. */
+  folderMode?: number;
+}
+
 export async function writeFileSafely(file: string, content: string,
   options: SafeWriteOptions): Promise<SafeWriteResult> {
   const previous = readIfExists(file);
@@ -28,13 +35,21 @@ export async function writeFileSafely(file: string, content: string,
   if (previous !== undefined && !await options.confirmOverwrite(file, previous)) {
     return { written: false };
   }
+  return replaceFile(file, content, previous, { mode: options.mode });
+}
 
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+/**
+ * Puts `content` where the caller saw `previous` (undefined: no file), after the user agreed.
+ * The text goes to a temporary file beside the target first, then into place: renamed over an
+ * existing file (after a backup copy), or linked as a new one, which fails rather than
+ * overwrite a file that appeared meanwhile.
+ */
+export function replaceFile(file: string, content: string, previous: string | undefined,
+  options: ReplaceOptions = {}): SafeWriteResult {
+  if (previous === content) return { written: false };
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: options.folderMode ?? 0o700 });
   // The file may have changed while the user was reading the change: do not clobber that.
-  if (readIfExists(file) !== previous) {
-    throw new Error(`${file} changed on disk while the change was being reviewed; ` +
-      'nothing was written. Run the command again.');
-  }
+  if (readIfExists(file) !== previous) throw changedOnDisk(file);
   const backup = previous === undefined ? undefined : backupCopy(file);
   const mode = previous === undefined ? options.mode ?? 0o644 : fs.statSync(file).mode & 0o7777;
   const temporary = path.join(path.dirname(file),
@@ -47,13 +62,31 @@ export async function writeFileSafely(file: string, content: string,
     } finally {
       fs.closeSync(handle);
     }
-    // rename is atomic within a folder: readers see the old file or the new one, never half.
-    fs.renameSync(temporary, file);
+    // rename and link are atomic within a folder: readers see the old file or the new one.
+    if (previous === undefined) fs.linkSync(temporary, file);
+    else fs.renameSync(temporary, file);
   } catch (error) {
-    fs.rmSync(temporary, { force: true });
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw changedOnDisk(file);
     throw error;
+  } finally {
+    fs.rmSync(temporary, { force: true });
   }
   return { written: true, ...(backup ? { backup } : {}) };
+}
+
+/** A file's text, or undefined when there is none. */
+export function readIfExists(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function changedOnDisk(file: string): Error {
+  return new Error(`${file} changed on disk while the change was being reviewed; nothing was ` +
+    'written. Run the command again.');
 }
 
 /** `policy.json` → `policy.json.rootguard-20261203T134032Z.bak`, never over an older backup. */
@@ -67,14 +100,5 @@ function backupCopy(file: string): string {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-  }
-}
-
-function readIfExists(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
   }
 }
