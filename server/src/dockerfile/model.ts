@@ -112,9 +112,12 @@ export interface DockerfileModel {
 /** Stages from the target back through each `FROM <stage>`, nearest first. */
 export function targetChain(model: DockerfileModel): Stage[] {
   const chain: Stage[] = [];
+  // A Set beside the array: `includes` on the chain grew with the square of its length.
+  const seen = new Set<Stage>();
   let stage = model.target;
-  while (stage && !chain.includes(stage)) {
+  while (stage && !seen.has(stage)) {
     chain.push(stage);
+    seen.add(stage);
     stage = stage.parentStage === undefined ? undefined : model.stages[stage.parentStage];
   }
   return chain;

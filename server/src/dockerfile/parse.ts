@@ -28,6 +28,8 @@ interface StageReader {
   scope: Map<string, string | undefined>;
   workdir: string;
   buildUser: string | undefined;
+  /** The last ARG/ENV definition per name, in the order of last definition. */
+  definitions: Map<string, VariableDefinition>;
 }
 
 /** Reads a Dockerfile into the model the rules use. Never throws on any text. */
@@ -42,13 +44,20 @@ export function parseDockerfile(source: string, file: string): DockerfileModel {
     lineCount: index.lineCount,
   };
   const globalScope = new Map<string, string | undefined>();
+  // The first stage of each name, as `FROM <name>` finds it: a scan per FROM grew with the
+  // square of the stage count.
+  const stagesByName = new Map<string, Stage>();
   let reader: StageReader | undefined;
 
   for (const instruction of ast.getInstructions()) {
+    memoizeArguments(instruction);
     const keyword = instruction.getKeyword();
     if (keyword === 'FROM') {
-      reader = startStage(instruction as From, model, globalScope);
+      if (reader) finishStage(reader);
+      reader = startStage(instruction as From, model, globalScope, stagesByName);
       model.stages.push(reader.stage);
+      const { name } = reader.stage;
+      if (name !== undefined && !stagesByName.has(name)) stagesByName.set(name, reader.stage);
     } else if (!reader) {
       if (keyword === 'ARG') readGlobalArg(instruction as Arg, model, globalScope);
       else model.problems.push(beforeFrom(instruction));
@@ -57,6 +66,7 @@ export function parseDockerfile(source: string, file: string): DockerfileModel {
       reader.stage.span = { start: reader.stage.span.start, end: instruction.getRange().end };
     }
   }
+  if (reader) finishStage(reader);
 
   model.target = model.stages[model.stages.length - 1];
   if (!model.target) {
@@ -66,6 +76,28 @@ export function parseDockerfile(source: string, file: string): DockerfileModel {
     });
   }
   return model;
+}
+
+/**
+ * dockerfile-ast works out an instruction's arguments anew, scanning its text, on every call of
+ * getArguments and of each getter built on it (getArgumentsRange, getFlags, getHeredocs), and
+ * the model calls several per instruction: that cost as much again as the parse itself. The
+ * tree does not change after parsing, so the first answer is kept; each call gets a copy, as
+ * callers may change the array they get.
+ * Kept at the first call, not here: many instructions are never asked. (A first call may
+ * reach this one again through getFlags; the outer call's answer is the one kept.)
+ */
+function memoizeArguments(instruction: Instruction): void {
+  const compute = instruction.getArguments.bind(instruction);
+  let args: ReturnType<Instruction['getArguments']> | undefined;
+  instruction.getArguments = () => {
+    if (args === undefined) args = compute();
+    return args.slice();
+  };
+}
+
+function finishStage(reader: StageReader): void {
+  reader.stage.definitions = [...reader.definitions.values()];
 }
 
 interface ReadContext {
@@ -85,7 +117,7 @@ function readInstruction(instruction: Instruction, reader: StageReader, ctx: Rea
         const value = declared === null ? ctx.globalScope.get(p.getName()) : declared;
         const expanded = value === undefined ? undefined : expand(value, reader.scope).value;
         reader.scope.set(p.getName(), expanded);
-        define(stage, { name: p.getName(), kind: 'ARG', value: expanded,
+        define(reader, { name: p.getName(), kind: 'ARG', value: expanded,
           valueSpan: p.getValueRange() ?? undefined });
       }
       break;
@@ -94,7 +126,7 @@ function readInstruction(instruction: Instruction, reader: StageReader, ctx: Rea
         const value = expand(p.getValue() ?? '', reader.scope).value;
         reader.scope.set(p.getName(), value);
         stage.env.set(p.getName(), value);
-        define(stage, { name: p.getName(), kind: 'ENV', value,
+        define(reader, { name: p.getName(), kind: 'ENV', value,
           valueSpan: p.getValueRange() ?? undefined });
       }
       break;
@@ -137,8 +169,8 @@ function readInstruction(instruction: Instruction, reader: StageReader, ctx: Rea
   }
 }
 
-function startStage(from: From, model: DockerfileModel, globals: Map<string, string | undefined>):
-  StageReader {
+function startStage(from: From, model: DockerfileModel, globals: Map<string, string | undefined>,
+  stagesByName: Map<string, Stage>): StageReader {
   const args = from.getArguments().filter((a) => !a.getValue().startsWith('--'));
   const imageArg = args[0];
   const span = from.getRange();
@@ -147,8 +179,7 @@ function startStage(from: From, model: DockerfileModel, globals: Map<string, str
     : { raw: '', value: '', span, unresolved: [], used: [] };
   const name = args.length >= 3 && args[1].getValue().toUpperCase() === 'AS'
     ? args[2].getValue().toLowerCase() : undefined;
-  const parentStage = model.stages.find((s) => s.name === base.value.toLowerCase());
-  const parent = parentStage ? model.stages[parentStage.index] : undefined;
+  const parent = stagesByName.get(base.value.toLowerCase());
 
   const stage: Stage = {
     index: model.stages.length, name, fromSpan: span, base, span,
@@ -157,7 +188,8 @@ function startStage(from: From, model: DockerfileModel, globals: Map<string, str
     firstCommand: undefined,
     env: new Map(parent?.env ?? []),
   };
-  return { stage, scope: new Map(stage.env), workdir: '/', buildUser: undefined };
+  return { stage, scope: new Map(stage.env), workdir: '/', buildUser: undefined,
+    definitions: new Map() };
 }
 
 function readGlobalArg(arg: Arg, model: DockerfileModel, scope: Map<string, string | undefined>):
@@ -224,9 +256,13 @@ function valueOf(raw: string, span: Span, scope: Map<string, string | undefined>
   return { raw, value, span, unresolved, used };
 }
 
-function define(stage: Stage, definition: VariableDefinition): void {
-  stage.definitions = stage.definitions.filter((d) => d.name !== definition.name);
-  stage.definitions.push(definition);
+/**
+ * A redefinition replaces the earlier one and moves to the end. A Map: filtering the array on
+ * each definition grew with the square of a stage's ARG/ENV count.
+ */
+function define(reader: StageReader, definition: VariableDefinition): void {
+  reader.definitions.delete(definition.name);
+  reader.definitions.set(definition.name, definition);
 }
 
 function beforeFrom(instruction: Instruction): { message: string; span: Span } {

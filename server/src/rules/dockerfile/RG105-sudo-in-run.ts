@@ -34,8 +34,9 @@ export const RG105: DockerfileRule = {
   target: 'dockerfile',
   check({ file, model }) {
     const findings: Finding[] = [];
+    const initialUsers = new Map<Stage, string>();
     for (const stage of model.stages) {
-      let buildUser = initialBuildUser(model, stage);
+      let buildUser = initialBuildUser(model, stage, initialUsers);
       for (const run of stage.runs) {
         buildUser = run.buildUser ?? buildUser;
         const asRoot = isRootUser(parseUserSpec(buildUser).user);
@@ -63,17 +64,33 @@ export const RG105: DockerfileRule = {
  * Who a stage's first RUN runs as: the last USER of the stage it builds on, else its base
  * image's default user. Removing sudo is only safe when that is root.
  */
-function initialBuildUser(model: DockerfileModel, stage: Stage): string {
-  const seen = new Set<Stage>();
+function initialBuildUser(model: DockerfileModel, stage: Stage, known: Map<Stage, string>):
+  string {
+  // Every stage walked through shares the answer (none of their parents had a USER): `known`
+  // keeps it, since a walk per stage grew with the square of a long chain of stages.
+  const walked = new Set<Stage>();
+  let user = 'root';
   let current: Stage | undefined = stage;
-  while (current && !seen.has(current)) {
-    seen.add(current);
+  while (current && !walked.has(current)) {
+    const answer = known.get(current);
+    if (answer !== undefined) {
+      user = answer;
+      break;
+    }
+    walked.add(current);
     const parent: Stage | undefined = current.parentStage === undefined ? undefined
       : model.stages[current.parentStage];
     const lastUser = parent?.users[parent.users.length - 1];
-    if (lastUser) return lastUser.value.value;
-    if (!parent) return baseImageFacts(current.base.value).defaultUser ?? 'root';
+    if (lastUser) {
+      user = lastUser.value.value;
+      break;
+    }
+    if (!parent) {
+      user = baseImageFacts(current.base.value).defaultUser ?? 'root';
+      break;
+    }
     current = parent;
   }
-  return 'root';
+  for (const s of walked) known.set(s, user);
+  return user;
 }
