@@ -45,6 +45,11 @@ export interface BaseImageFacts {
   defaultUser?: string;
   users: KnownUser[];
   nginx?: NginxLayout;
+  /**
+   * The image ships its own main nginx.conf with the compiled-in paths (the official and
+   * unprivileged nginx images): with only fragments copied in, that one is what runs.
+   */
+  shipsNginxConf?: boolean;
 }
 
 const NGINX_USER: KnownUser = { name: 'nginx', uid: 101, gid: 101, group: 'nginx' };
@@ -117,13 +122,14 @@ const ENTRIES: BaseImageEntry[] = [
     facts: (tag) => ({
       description: 'the nginx-unprivileged image', distro: distroOf(tag, 'debian'),
       defaultUser: '101', users: [NGINX_USER], nginx: UNPRIVILEGED_NGINX,
+      shipsNginxConf: true,
     }),
   },
   {
     repository: /^library\/nginx$/,
     facts: (tag) => ({
       description: 'the official nginx image', distro: distroOf(tag, 'debian'),
-      users: [NGINX_USER], nginx: OFFICIAL_NGINX,
+      users: [NGINX_USER], nginx: OFFICIAL_NGINX, shipsNginxConf: true,
     }),
   },
   {

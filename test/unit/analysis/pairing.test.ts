@@ -24,7 +24,9 @@ test('a config copied by name is paired whatever its name', () => {
       'EXPOSE 8080\nUSER nginx\n',
     'site.txt': 'server {\n    listen 8000;\n}\n',
   });
-  assert.deepEqual(rulesOf(dir), ['Dockerfile RG301', 'Dockerfile RG301']);
+  // Only a fragment is copied: the base image's own nginx.conf is judged too (RG202, RG203).
+  assert.deepEqual(rulesOf(dir), ['Dockerfile RG202', 'Dockerfile RG203', 'Dockerfile RG301',
+    'Dockerfile RG301']);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -43,6 +45,32 @@ test('a folder copied into conf.d pairs every config in it', () => {
     'conf.d/a.conf': 'server { listen 8080; }\n',
     'conf.d/b.conf': 'server { listen 80; }\n',
   });
-  assert.deepEqual(rulesOf(dir), ['Dockerfile RG301', 'conf.d/b.conf RG201']);
+  assert.deepEqual(rulesOf(dir), ['Dockerfile RG202', 'Dockerfile RG203', 'Dockerfile RG301',
+    'conf.d/b.conf RG201']);
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test('fragments alone run under the base image\'s stock nginx.conf, judged on the FROM line',
+  () => {
+    const fragment = 'server { listen 8080; }\n';
+    const naive = project({
+      'Dockerfile': 'FROM nginx:1.27\nCOPY app.conf /etc/nginx/conf.d/app.conf\n' +
+        'EXPOSE 8080\nUSER nginx\n',
+      'app.conf': fragment,
+    });
+    assert.deepEqual(rulesOf(naive), ['Dockerfile RG202', 'Dockerfile RG203']);
+    const granted = project({
+      'Dockerfile': 'FROM nginx:1.27\nCOPY app.conf /etc/nginx/conf.d/app.conf\n' +
+        'RUN chown -R nginx /var/cache/nginx && touch /var/run/nginx.pid \\\n' +
+        '  && chown nginx /var/run/nginx.pid\nEXPOSE 8080\nUSER nginx\n',
+      'app.conf': fragment,
+    });
+    assert.deepEqual(rulesOf(granted), []);
+    const unprivileged = project({
+      'Dockerfile': 'FROM nginxinc/nginx-unprivileged:1.27\n' +
+        'COPY app.conf /etc/nginx/conf.d/app.conf\nEXPOSE 8080\n',
+      'app.conf': fragment,
+    });
+    assert.deepEqual(rulesOf(unprivileged), []);
+    for (const dir of [naive, granted, unprivileged]) fs.rmSync(dir, { recursive: true });
+  });
