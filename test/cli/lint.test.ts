@@ -118,3 +118,29 @@ describe('rootguard lint', () => {
     assert.deepEqual(fs.readdirSync(path.join(REPO, 'examples', 'unhardened-nginx')), before);
   });
 });
+
+describe('rootguard lint on what it cannot read, and on one named file', () => {
+  test('an unreadable file or folder inside a walked folder is named and exits 2', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rootguard-unreadable-'));
+    fs.mkdirSync(path.join(dir, 'sub'));
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM nginx\nUSER root\n');
+    fs.writeFileSync(path.join(dir, 'sub', 'nginx.conf'), 'events {}\n');
+    // Root reads anything; the unreadable case needs a folder root cannot list either, so a
+    // dangling symlink stands for a file that vanished or cannot be opened.
+    fs.symlinkSync(path.join(dir, 'missing'), path.join(dir, 'app.Dockerfile'));
+    fs.chmodSync(path.join(dir, 'sub'), 0o000);
+    const run = rootguard(['lint', dir]);
+    fs.chmodSync(path.join(dir, 'sub'), 0o755);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /cannot read .*app\.Dockerfile: permission denied; not checked/);
+    assert.match(run.stdout, /RG102/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a config named alone is judged in the image of the Dockerfile beside it', () => {
+    const run = rootguard(['lint', 'examples/unhardened-nginx/nginx.conf', '--format', 'json']);
+    const findings = JSON.parse(run.stdout) as JsonFinding[];
+    assert.deepEqual(findings.map((f) => f.rule), ['RG205', 'RG202', 'RG203', 'RG201']);
+    assert.ok(findings.every((f) => f.file === 'examples/unhardened-nginx/nginx.conf'));
+  });
+});

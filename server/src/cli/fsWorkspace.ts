@@ -8,11 +8,13 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 export interface FoundFiles {
   dockerfiles: string[];
   configs: string[];
+  /** Folders and candidate files the walk could not read: reported, never skipped silently. */
+  unreadable?: string[];
 }
 
 /** Walks folders for Dockerfiles and nginx configs, skipping node_modules and VCS folders. */
 export function findFiles(root: string, maxBytes: number): FoundFiles {
-  const found: FoundFiles = { dockerfiles: [], configs: [] };
+  const found: FoundFiles = { dockerfiles: [], configs: [], unreadable: [] };
   const pending = [root];
   while (pending.length > 0) {
     const dir = pending.pop() as string;
@@ -20,6 +22,7 @@ export function findFiles(root: string, maxBytes: number): FoundFiles {
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
+      found.unreadable?.push(dir);
       continue;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
@@ -28,12 +31,37 @@ export function findFiles(root: string, maxBytes: number): FoundFiles {
         if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(full);
       } else if (entry.isFile()) {
         classify(full, maxBytes, found);
+      } else if (entry.isSymbolicLink()) {
+        classifyLink(full, maxBytes, found);
       }
     }
   }
   found.dockerfiles.sort();
   found.configs.sort();
+  const readable = (file: string) => {
+    try {
+      fs.accessSync(file, fs.constants.R_OK);
+      return true;
+    } catch {
+      found.unreadable?.push(file);
+      return false;
+    }
+  };
+  found.dockerfiles = found.dockerfiles.filter(readable);
+  found.configs = found.configs.filter(readable);
   return found;
+}
+
+/**
+ * A linked file is read like any other; a linked folder is not walked (links can loop); a
+ * link that leads nowhere, named like a Dockerfile or config, is reported as unreadable.
+ */
+function classifyLink(file: string, maxBytes: number, found: FoundFiles): void {
+  try {
+    if (fs.statSync(file).isFile()) classify(file, maxBytes, found);
+  } catch {
+    if (isDockerfile(file) || isNginxConfig(file)) found.unreadable?.push(file);
+  }
 }
 
 export function classify(file: string, maxBytes: number, found: FoundFiles): void {

@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import { readSettings } from '../analysis/settings';
 import { renderRuleDoc } from '../rules/docs';
 import { ALL_RULES } from '../rules/index';
-import { toJson, toText } from './formats';
-import { lintPaths } from './lint';
+import { relative, toJson, toText } from './formats';
+import { lintPathsReporting } from './lint';
 import { toSarif } from './sarif';
 import { VERIFY_IMAGE_USAGE, verifyImageCommand } from './verifyImage';
 import { PODMAN_REPORTS_USAGE, checkHostCommand, verifyContainerCommand } from './podmanReports';
@@ -85,11 +85,17 @@ function lint(args: string[], io: Io): number {
     maxFileSizeKb: values['max-size'] === undefined ? undefined : parseSize(values['max-size']),
   });
 
-  const findings = lintPaths(positionals.length > 0 ? positionals : ['.'], settings);
+  const { findings, unreadable } = lintPathsReporting(positionals.length > 0 ? positionals
+    : ['.'], settings);
+  for (const skipped of unreadable) {
+    io.err(`rootguard: cannot read ${relative(skipped, io.cwd)}: permission denied; not checked\n`);
+  }
   if (format === 'json') io.out(`${JSON.stringify(toJson(findings, io.cwd), null, 2)}\n`);
   else if (format === 'sarif') io.out(`${JSON.stringify(toSarif(findings, io.cwd, VERSION),
     null, 2)}\n`);
   else io.out(toText(findings, io.cwd));
+  // An unreadable path is a usage problem (exit 2): a green run must mean all was checked.
+  if (unreadable.length > 0) return 2;
   return findings.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
 }
 
