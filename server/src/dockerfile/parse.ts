@@ -8,6 +8,7 @@ import {
   type Instruction,
   type JSONInstruction,
 } from 'dockerfile-ast';
+import { findBinaryContent } from '../core/binary';
 import { LineIndex } from '../core/lineIndex';
 import type { Span } from '../core/span';
 import type {
@@ -35,6 +36,8 @@ interface StageReader {
 /** Reads a Dockerfile into the model the rules use. Never throws on any text. */
 export function parseDockerfile(source: string, file: string): DockerfileModel {
   const text = source.startsWith('\ufeff') ? source.slice(1) : source;
+  const binaryAt = findBinaryContent(text);
+  if (binaryAt >= 0) return binaryModel(text, file, binaryAt);
   const ast = DockerfileParser.parse(text);
   const index = new LineIndex(text);
   const escape = ast.getEscapeCharacter();
@@ -50,7 +53,6 @@ export function parseDockerfile(source: string, file: string): DockerfileModel {
   let reader: StageReader | undefined;
 
   for (const instruction of ast.getInstructions()) {
-    memoizeArguments(instruction);
     const keyword = instruction.getKeyword();
     if (keyword === 'FROM') {
       if (reader) finishStage(reader);
@@ -76,24 +78,6 @@ export function parseDockerfile(source: string, file: string): DockerfileModel {
     });
   }
   return model;
-}
-
-/**
- * dockerfile-ast works out an instruction's arguments anew, scanning its text, on every call of
- * getArguments and of each getter built on it (getArgumentsRange, getFlags, getHeredocs), and
- * the model calls several per instruction: that cost as much again as the parse itself. The
- * tree does not change after parsing, so the first answer is kept; each call gets a copy, as
- * callers may change the array they get.
- * Kept at the first call, not here: many instructions are never asked. (A first call may
- * reach this one again through getFlags; the outer call's answer is the one kept.)
- */
-function memoizeArguments(instruction: Instruction): void {
-  const compute = instruction.getArguments.bind(instruction);
-  let args: ReturnType<Instruction['getArguments']> | undefined;
-  instruction.getArguments = () => {
-    if (args === undefined) args = compute();
-    return args.slice();
-  };
 }
 
 function finishStage(reader: StageReader): void {
@@ -265,9 +249,28 @@ function define(reader: StageReader, definition: VariableDefinition): void {
   reader.definitions.set(definition.name, definition);
 }
 
+/** A binary file is one problem, not one per garbage line: it is not a Dockerfile at all. */
+function binaryModel(text: string, file: string, at: number): DockerfileModel {
+  const index = new LineIndex(text);
+  const start = index.positionAt(at);
+  return {
+    file, stages: [], target: undefined, globals: [], escape: '\\', comments: [],
+    lineCount: index.lineCount,
+    problems: [{ message: 'This does not look like a Dockerfile (binary content).',
+      span: { start, end: { line: start.line, character: start.character + 1 } } }],
+  };
+}
+
+/** Instruction text in a message, with control characters shown, never sent to a terminal. */
+function printable(text: string): string {
+  const shown = text.replace(/[\u0000-\u001f\u007f-\u009f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
+}
+
 function beforeFrom(instruction: Instruction): { message: string; span: Span } {
   return {
-    message: `${instruction.getKeyword()} comes before the first FROM; only ARG may.`,
+    message: `${printable(instruction.getKeyword())} comes before the first FROM; only ARG may.`,
     span: instruction.getInstructionRange(),
   };
 }

@@ -25,10 +25,13 @@ export function runCommands(
       isExecForm: true };
   }
 
-  const argsRange = run.getArgumentsRange();
-  if (!argsRange) return { commands: [], isExecForm: false };
+  // dockerfile-ast scans the instruction's text again on every call that needs its
+  // arguments (getArgumentsRange, getHeredocs...): one call here, and the range from it.
+  const args = run.getArguments();
+  if (args.length === 0) return { commands: [], isExecForm: false };
+  const argsRange = { start: args[0].getRange().start, end: args[args.length - 1].getRange().end };
 
-  const heredocs = headedHeredocs(run);
+  const heredocs = mayHaveHeredoc(run, text, index) ? headedHeredocs(run) : [];
   const lineEnd = heredocs.length > 0 ? heredocs[0].getStartRange().end : argsRange.end;
   const line = blankOut(joinContinuations(text, index, { start: afterFlags(run, argsRange),
     end: maxPosition(lineEnd, heredocs) }, escape), HEREDOC_MARKER);
@@ -41,6 +44,14 @@ export function runCommands(
     for (const heredoc of heredocs) commands.push(...heredocBody(heredoc, text, index));
   }
   return { commands, isExecForm: false };
+}
+
+/** No heredoc without `<<`: a RUN without one is spared getHeredocs' scan of its text. */
+function mayHaveHeredoc(run: Instruction, text: string, index: LineIndex): boolean {
+  const { start, end } = run.getRange();
+  const from = index.offsetAt(start);
+  const at = text.indexOf('<<', from);
+  return at >= 0 && at < index.offsetAt(end);
 }
 
 function headedHeredocs(run: JSONInstruction): Heredoc[] {

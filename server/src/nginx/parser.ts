@@ -1,6 +1,6 @@
 import type { Position } from '../core/span';
 import type { Block, Comment, Directive, NginxConfig, NginxSyntaxError, Word } from './ast';
-import { findBinaryContent } from './binary';
+import { findBinaryContent } from '../core/binary';
 import { ErrorList } from './errors';
 import { NginxLexer } from './lexer';
 import { LineIndex, stripBom } from '../core/lineIndex';
