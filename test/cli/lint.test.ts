@@ -144,3 +144,14 @@ describe('rootguard lint on what it cannot read, and on one named file', () => {
     assert.ok(findings.every((f) => f.file === 'examples/unhardened-nginx/nginx.conf'));
   });
 });
+
+test('--help works after every lint subcommand, and an unknown rule id is bad usage', () => {
+  for (const command of ['lint', 'rules', 'docs']) {
+    const run = rootguard([command, '--help']);
+    assert.equal(run.code, 0, command);
+    assert.match(run.stdout, /^Usage:/);
+  }
+  const unknown = rootguard(['lint', 'examples', '--severity', 'RG999=off']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /RG999, which is no rule/);
+});

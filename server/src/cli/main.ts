@@ -48,6 +48,11 @@ export function main(argv: string[], io: Io): number | Promise<number> {
       io.out(USAGE);
       return command === undefined ? 2 : 0;
     }
+    const wantsHelp = rest.includes('--help') || rest.includes('-h');
+    if (wantsHelp && ['lint', 'rules', 'docs'].includes(command)) {
+      io.out(USAGE);
+      return 0;
+    }
     if (command === 'lint') return lint(rest, io);
     if (command === 'rules') return listRules(io);
     if (command === 'docs') return writeDocs(rest, io);
@@ -102,7 +107,11 @@ function lint(args: string[], io: Io): number {
 function parseSeverity(entry: string): [string, string] {
   const match = /^(RG\d{3})=(error|warning|info|hint|off)$/i.exec(entry);
   if (!match) throw new UsageError(`--severity takes RULE=LEVEL, e.g. RG205=off, not "${entry}"`);
-  return [match[1].toUpperCase(), match[2].toLowerCase()];
+  const rule = match[1].toUpperCase();
+  if (!ALL_RULES.some((meta) => meta.id === rule)) {
+    throw new UsageError(`--severity names ${rule}, which is no rule (see \`rootguard rules\`)`);
+  }
+  return [rule, match[2].toLowerCase()];
 }
 
 function parseSize(text: string): number {
