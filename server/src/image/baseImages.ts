@@ -16,6 +16,8 @@ export interface NginxLayout {
   writable: string[];
   /** Log files the image links to /dev/stdout or /dev/stderr: anyone can write them. */
   streamLinks: string[];
+  /** Files the package owner gives to a user (Debian's nginx-common: logs to www-data). */
+  owned?: { path: string; owner: string }[];
 }
 
 export type TempDirective =
@@ -54,6 +56,7 @@ export interface BaseImageFacts {
 
 const NGINX_USER: KnownUser = { name: 'nginx', uid: 101, gid: 101, group: 'nginx' };
 const NOBODY: KnownUser = { name: 'nobody', uid: 65534, gid: 65534, group: 'nogroup' };
+const WWW_DATA: KnownUser = { name: 'www-data', uid: 33, gid: 33, group: 'www-data' };
 
 /** The official image's build: paths under /var/cache/nginx, logs linked to stdout/stderr. */
 const OFFICIAL_NGINX: NginxLayout = {
@@ -101,6 +104,11 @@ const DEBIAN_NGINX: NginxLayout = {
   accessLog: '/var/log/nginx/access.log',
   writable: [],
   streamLinks: [],
+  // nginx-common's postinst creates both logs as www-data:adm 0640.
+  owned: [
+    { path: '/var/log/nginx/access.log', owner: 'www-data' },
+    { path: '/var/log/nginx/error.log', owner: 'www-data' },
+  ],
 };
 
 /** The layout assumed for a config with no Dockerfile, and for bases Rootguard does not know. */
@@ -152,8 +160,8 @@ const ENTRIES: BaseImageEntry[] = [
   },
   {
     repository: /^library\/(debian|ubuntu)$/,
-    facts: () => ({ description: 'a Debian-family image', distro: 'debian', users: [NOBODY],
-      nginx: DEBIAN_NGINX }),
+    facts: () => ({ description: 'a Debian-family image', distro: 'debian',
+      users: [NOBODY, WWW_DATA], nginx: DEBIAN_NGINX }),
   },
   {
     repository: /^library\/alpine$/,

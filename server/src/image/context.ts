@@ -90,6 +90,9 @@ function buildChanges(chain: Stage[], users: UserTable, base: BaseImageFacts): P
     ...(base.nginx?.streamLinks ?? []).map((p) => ({
       path: p, recursive: false, device: true, span: origin,
     })),
+    ...(base.nginx?.owned ?? []).map(({ path, owner }) => ({
+      path, recursive: false, owner, span: origin,
+    })),
   ];
   let buildUser = base.defaultUser ?? 'root';
 

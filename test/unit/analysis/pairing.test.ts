@@ -74,3 +74,16 @@ test('fragments alone run under the base image\'s stock nginx.conf, judged on th
     assert.deepEqual(rulesOf(unprivileged), []);
     for (const dir of [naive, granted, unprivileged]) fs.rmSync(dir, { recursive: true });
   });
+
+test('Debian\'s nginx package gives its log files to www-data', () => {
+  const dir = project({
+    'Dockerfile': 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y nginx\n' +
+      'COPY nginx.conf /etc/nginx/nginx.conf\nUSER www-data\n',
+    'nginx.conf': 'pid /tmp/nginx.pid;\nerror_log /var/log/nginx/error.log;\nevents {}\n' +
+      'http {\n    access_log /var/log/nginx/access.log;\n    client_body_temp_path /tmp/b;\n' +
+      '    proxy_temp_path /tmp/p;\n    fastcgi_temp_path /tmp/f;\n    uwsgi_temp_path /tmp/u;\n' +
+      '    scgi_temp_path /tmp/s;\n}\n',
+  });
+  assert.deepEqual(rulesOf(dir), []);
+  fs.rmSync(dir, { recursive: true, force: true });
+});

@@ -10,7 +10,7 @@ import { absolutePath, hasVariables, unwritableMessage } from './paths';
 
 const meta: RuleMeta = {
   id: 'RG204',
-  title: 'Log file in a folder the user cannot write',
+  title: 'Log file the user cannot write',
   severity: 'warning',
   fixable: true,
   docs: {
