@@ -77,6 +77,9 @@ function profileOf(dockerfile: string): RunProfile {
   const profile = runProfile(analyzeImage(dockerfile, text, diskWorkspace(configs),
     DEFAULT_SETTINGS));
   if (!profile) throw new UsageError(`${dockerfile} is too large to analyse`);
+  if (profile.buildable === false) {
+    throw new UsageError(`${dockerfile} builds no image (see rootguard lint: RG002)`);
+  }
   return profile;
 }
 

@@ -11,6 +11,8 @@ import { nginxWrites, writableDirs, type WritableDir } from './nginxWrites';
  */
 export interface RunProfile {
   dockerfile: string;
+  /** False when the Dockerfile has no FROM or is not a Dockerfile: nothing to run. */
+  buildable: boolean;
   user: { spec: string | undefined; isRoot: boolean; source: 'USER' | 'base' | 'none' };
   ports: PublishedPort[];
   writableDirs: WritableDir[];
@@ -64,8 +66,11 @@ export function runProfile(analysis: ImageAnalysis): RunProfile | undefined {
       'those the copied nginx configs listen on.');
   }
 
-  const dirs = writableDirs(nginxWrites(analysis.placed, image.nginx));
-  if (analysis.placed.length === 0 && !image.base.nginx) {
+  // Only an image that runs nginx needs nginx's folders: a config copied in, or a base image
+  // that ships nginx and its own nginx.conf.
+  const runsNginx = analysis.placed.length > 0 || image.base.shipsNginxConf === true;
+  const dirs = runsNginx ? writableDirs(nginxWrites(analysis.placed, image.nginx)) : [];
+  if (!runsNginx) {
     notes.push('No nginx config is copied and the base image is not a known nginx image, so ' +
       'no writable folders are known; add --tmpfs arguments for what the program writes.');
   }
@@ -81,6 +86,7 @@ export function runProfile(analysis: ImageAnalysis): RunProfile | undefined {
   }
   return {
     dockerfile: image.model.file,
+    buildable: image.model.target !== undefined,
     user: { spec: runtime.spec, isRoot: runtime.identity.isRoot, source: runtime.source },
     ports,
     writableDirs: dirs,
