@@ -16,7 +16,9 @@ export function judgeInImage(
   dockerfile: { file: string; text: string },
 ): NginxJudgement {
   const runtime = image.runtimeUser.identity;
-  const who: RuntimeIdentity = runtime.isRoot
+  // A USER the file cannot resolve (RG103) names nobody: judge for the suggested user too.
+  const unknown = runtime.user === '';
+  const who: RuntimeIdentity = runtime.isRoot || unknown
     ? { user: suggestedUser(image), group: undefined, isRoot: false }
     : runtime;
   const where = `Judged in the image built by ${baseName(dockerfile.file)}, at ${imagePath}`;
