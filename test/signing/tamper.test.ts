@@ -14,7 +14,7 @@ import { DEFAULT_IDENTITY_RULE } from '../../client/src/signing/identity';
 import {
   verifySignature, type VerificationContext,
 } from '../../client/src/signing/verifySignature';
-import { payload, sign } from './forge';
+import { payload } from './forge';
 import { startLab, type SigningLab } from './lab';
 
 /** Each position is changed these ways: lowest bit, highest bit, every bit. */

@@ -1,6 +1,6 @@
 // Starting, probing and stopping code-server (VS Code's server with a Node extension host).
 
-import { createWriteStream, type WriteStream } from 'node:fs';
+import type { WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { delimiter, join } from 'node:path';

@@ -1,4 +1,4 @@
-import type { Position, Span } from '../core/span';
+import type { Span } from '../core/span';
 import type { Directive, NginxConfig } from './ast';
 import { Char } from './chars';
 import { LineIndex, stripBom } from '../core/lineIndex';
@@ -53,51 +53,6 @@ export function contextOf(ancestors: readonly Directive[]): string[] {
  * The helpers below take the text the config was parsed from. Like the parser, they ignore a
  * leading byte order mark, so their ranges fit the text an editor shows.
  */
-
-/**
- * Where a new line goes to follow `directive`: the start of the line after the one the
- * directive ends on, or the end of the text when that line is the last one (then the caller
- * must start its insertion with a line break; `insertLineAfter` does that).
- */
-export function positionAfterLine(text: string, directive: Directive): Position {
-  const lines = lineIndexFor(text);
-  const endLine = directive.span.end.line;
-  if (endLine + 1 < lines.lineCount) {
-    return { line: endLine + 1, character: 0 };
-  }
-  return lines.positionAt(lines.lineContentEnd(endLine));
-}
-
-/**
- * An insertion that adds `content` as a line of its own after `directive`, indented like the
- * directive's line and ended with the line break the file already uses.
- */
-export function insertLineAfter(
-  text: string,
-  directive: Directive,
-  content: string,
-): { span: Span; newText: string } {
-  const lines = lineIndexFor(text);
-  const position = positionAfterLine(text, directive);
-  const line = `${indentationOf(text, directive)}${content}`;
-  const lineBreak = lineBreakOf(lines.text);
-  const atTextEnd = directive.span.end.line + 1 >= lines.lineCount;
-  const newText = atTextEnd ? `${lineBreak}${line}` : `${line}${lineBreak}`;
-  return { span: { start: position, end: position }, newText };
-}
-
-/** The spaces and tabs that start the line `directive` starts on. */
-export function indentationOf(text: string, directive: Directive): string {
-  const lines = lineIndexFor(text);
-  const start = lines.lineStart(directive.span.start.line);
-  return lines.text.slice(start, blanksEnd(lines.text, start, lines.text.length));
-}
-
-/** CRLF when the file's first line break is one, else LF (also for a file of one line). */
-export function lineBreakOf(text: string): '\r\n' | '\n' {
-  const lf = text.indexOf('\n');
-  return lf > 0 && text.charCodeAt(lf - 1) === Char.CR ? '\r\n' : '\n';
-}
 
 /**
  * The range to delete to remove `directive`. When its lines hold nothing else, the whole

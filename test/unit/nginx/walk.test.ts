@@ -4,10 +4,7 @@ import type { Directive } from '../../../server/src/nginx/ast';
 import {
   contextOf,
   findDirectives,
-  insertLineAfter,
-  lineBreakOf,
   lineRangeForRemoval,
-  positionAfterLine,
   walkDirectives,
 } from '../../../server/src/nginx/walk';
 import { applyEdit, names, parse } from './helpers';
@@ -98,33 +95,6 @@ test('removing a directive keeps a comment on the same line', () => {
 
 test('removal works line by line in CRLF files', () => {
   assert.equal(remove('a 1;\r\nb 2;\r\nc 3;\r\n', 'b'), 'a 1;\r\nc 3;\r\n');
-});
-
-test('the position after a directive is the start of the next line', () => {
-  assert.deepEqual(positionAfterLine(CONFIG, nth(CONFIG, 'listen')), { line: 4, character: 0 });
-});
-
-test('the position after a directive on the last line is the end of that line', () => {
-  const text = 'a 1;\nb 2; # note';
-  assert.deepEqual(positionAfterLine(text, nth(text, 'b')), { line: 1, character: 11 });
-});
-
-test('inserting a line after a directive copies its indentation', () => {
-  const edit = insertLineAfter(CONFIG, nth(CONFIG, 'listen'), 'listen 8080;');
-  const result = applyEdit(CONFIG, edit);
-  assert.match(result, /\n {8}listen 80;\n {8}listen 8080;\n {8}location/);
-});
-
-test('inserting after the last line starts with a line break of the kind the file uses', () => {
-  const text = 'a 1;\r\nb 2;';
-  const result = applyEdit(text, insertLineAfter(text, nth(text, 'b'), 'c 3;'));
-  assert.equal(result, 'a 1;\r\nb 2;\r\nc 3;');
-});
-
-test('the line break of a file is CRLF when its first one is, else LF', () => {
-  assert.equal(lineBreakOf('a;\r\nb;\n'), '\r\n');
-  assert.equal(lineBreakOf('a;\nb;\r\n'), '\n');
-  assert.equal(lineBreakOf('a;'), '\n');
 });
 
 test('line helpers ignore a byte order mark, like the parser', () => {
