@@ -1,57 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as path from 'node:path';
-import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type ProtocolConnection,
-  type PublishDiagnosticsParams,
-} from 'vscode-languageserver-protocol/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { ServerProcess } from './serverProcess';
 
-export const SERVER = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
+export { SERVER } from './serverProcess';
 
-/**
- * The built language server over stdio, as an editor starts it, with a way to wait for the
- * next diagnostics of a document.
- */
-export class LspClient {
-  readonly connection: ProtocolConnection;
-  private readonly process: ChildProcess;
+/** The built language server over stdio, with ways to wait for a document's diagnostics. */
+export class LspClient extends ServerProcess {
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: { uri: string; resolve: (p: PublishDiagnosticsParams) => void }[] =
     [];
-  readonly logs: string[] = [];
 
-  constructor(settings: unknown = {}) {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
-    this.process.stderr?.on('data', (d: Buffer) => this.logs.push(d.toString()));
-    const { stdout, stdin } = this.process;
-    if (!stdout || !stdin) throw new Error('server has no stdio');
-    this.connection = createProtocolConnection(new StreamMessageReader(stdout),
-      new StreamMessageWriter(stdin));
-    this.connection.onNotification('textDocument/publishDiagnostics',
-      (params: PublishDiagnosticsParams) => {
-        this.latest.set(params.uri, params);
-        const index = this.waiters.findIndex((w) => w.uri === params.uri);
-        if (index >= 0) this.waiters.splice(index, 1)[0].resolve(params);
-      });
-    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
-      this.logs.push(p.message);
-    });
-    this.connection.onRequest('workspace/configuration', () => [settings]);
-    this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.listen();
-  }
-
-  async initialize(rootPath: string): Promise<void> {
-    const uri = `file://${rootPath}`;
-    await this.connection.sendRequest('initialize', {
-      processId: process.pid, rootUri: uri,
-      workspaceFolders: [{ uri, name: path.basename(rootPath) }],
-      capabilities: { workspace: { configuration: true, didChangeConfiguration:
-        { dynamicRegistration: true } } },
-    });
-    await this.connection.sendNotification('initialized', {});
+  protected published(params: PublishDiagnosticsParams): void {
+    this.latest.set(params.uri, params);
+    const index = this.waiters.findIndex((w) => w.uri === params.uri);
+    if (index >= 0) this.waiters.splice(index, 1)[0].resolve(params);
   }
 
   /** Resolves with the next diagnostics published for `uri`. */
@@ -82,28 +43,8 @@ export class LspClient {
     return known ? Promise.resolve(known) : this.nextDiagnostics(uri);
   }
 
-  async open(uri: string, languageId: string, text: string): Promise<void> {
-    await this.connection.sendNotification('textDocument/didOpen',
-      { textDocument: { uri, languageId, version: 1, text } });
-  }
-
   async change(uri: string, version: number, text: string): Promise<void> {
     await this.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version }, contentChanges: [{ text }] });
-  }
-
-  alive(): boolean {
-    return this.process.exitCode === null && this.process.signalCode === null;
-  }
-
-  async stop(): Promise<void> {
-    try {
-      await this.connection.sendRequest('shutdown');
-      await this.connection.sendNotification('exit');
-    } catch {
-      // Already gone: nothing to stop.
-    }
-    this.connection.dispose();
-    this.process.kill();
   }
 }

@@ -10,7 +10,8 @@ test('a binary Dockerfile is one RG002 finding, not one per garbage line', () =>
 });
 
 test('control characters of a bad line never reach a message raw', () => {
-  const findings = lint({ Dockerfile: '\u001b]0;PWNED\u0007\u001b[31mRED\nFROM nginx\nUSER 101\n' });
+  const escapes = '\u001b]0;PWNED\u0007\u001b[31mRED';
+  const findings = lint({ Dockerfile: `${escapes}\nFROM nginx\nUSER 101\n` });
   const message = findings.find((f) => f.rule === 'RG002')?.message ?? '';
   assert.match(message, /\\x1b\]0;PWNED\\x07/);
   assert.doesNotMatch(message, /[\u0000-\u001f]/);
