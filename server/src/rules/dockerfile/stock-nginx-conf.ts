@@ -1,11 +1,9 @@
-import * as posix from 'node:path/posix';
 import type { Finding, Fix } from '../../core/finding';
 import type { DockerfileCheck } from '../../analysis/checks';
 import { judgeInImage } from '../../analysis/judgement';
-import { TEMP_DIRECTIVES } from '../../image/baseImages';
 import { destinationOf } from '../../image/copies';
 import { RG202 } from '../nginx/RG202-pid-unwritable';
-import { RG203 } from '../nginx/RG203-temp-path-unwritable';
+import { RG203, unwritableDefaultTempFolders } from '../nginx/RG203-temp-path-unwritable';
 import { insertLinesBefore } from '../fixes/textEdits';
 import { finding, type DockerfileRule } from '../rule';
 
@@ -59,8 +57,7 @@ export const RG203_STOCK: DockerfileRule = {
     if (!stockConfigJudged(input)) return [];
     const { image, file, text } = input;
     const judgement = judgeInImage(image, STOCK_CONF, { file, text });
-    const folders = new Set(TEMP_DIRECTIVES.map((d) => image.nginx.temp[d])
-      .filter((p) => !judgement.canWrite(p).writable).map((p) => posix.dirname(p)));
+    const folders = unwritableDefaultTempFolders(judgement, new Set()).keys();
     const who = judgement.who.user;
     return [...folders].map((folder): Finding => finding(RG203.meta, file,
       image.chain[0].base.span,

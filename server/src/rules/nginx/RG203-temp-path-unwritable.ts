@@ -1,7 +1,7 @@
 import * as posix from 'node:path/posix';
 import type { Finding, Fix } from '../../core/finding';
 import { TEMP_DIRECTIVES, type TempDirective } from '../../image/baseImages';
-import type { NginxCheck } from '../../analysis/checks';
+import type { NginxCheck, NginxJudgement } from '../../analysis/checks';
 import { walkDirectives } from '../../nginx/walk';
 import { insertAt, lineBreak, replace } from '../fixes/textEdits';
 import { finding, type NginxRule, type RuleMeta } from '../rule';
@@ -57,11 +57,12 @@ function explicitPaths({ file, config, judgement }: NginxCheck): Finding[] {
   return findings;
 }
 
-/** Temp paths left at their defaults, one finding per unwritable folder they share. */
-function defaultPaths({ file, text, config, judgement, http, httpLevel }: NginxCheck):
-  Finding[] {
-  if (!config.isMain || !http?.block || !httpLevel) return [];
-  const set = new Set(httpLevel.map((d) => d.name));
+/**
+ * The compiled-in temp paths not set in `set` that the judged user cannot write, by the folder
+ * they share: one finding per folder, here and for a base image's own nginx.conf.
+ */
+export function unwritableDefaultTempFolders(judgement: NginxJudgement, set: Set<string>):
+  Map<string, TempDirective[]> {
   const byFolder = new Map<string, TempDirective[]>();
   for (const name of TEMP_DIRECTIVES) {
     if (set.has(name)) continue;
@@ -70,6 +71,15 @@ function defaultPaths({ file, text, config, judgement, http, httpLevel }: NginxC
     const folder = posix.dirname(path);
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), name]);
   }
+  return byFolder;
+}
+
+/** Temp paths left at their defaults, one finding per unwritable folder they share. */
+function defaultPaths({ file, text, config, judgement, http, httpLevel }: NginxCheck):
+  Finding[] {
+  if (!config.isMain || !http?.block || !httpLevel) return [];
+  const byFolder = unwritableDefaultTempFolders(judgement,
+    new Set(httpLevel.map((d) => d.name)));
 
   const indent = '    ';
   const eol = lineBreak(text);
